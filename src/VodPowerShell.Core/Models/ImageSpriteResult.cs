@@ -1,0 +1,77 @@
+using System;
+using VodPowerShell.Core.Errors;
+
+namespace VodPowerShell.Core.Models
+{
+    /// <summary>
+    /// One row of New-VodImageSprite output: complete whether the file succeeded or not, so that
+    /// <c>| Export-Csv</c> is a full report of the run.
+    /// </summary>
+    public sealed class ImageSpriteResult
+    {
+        public ImageSpriteResult(string fileId, int definition, string endpoint)
+        {
+            FileId = fileId;
+            Definition = definition;
+            Endpoint = endpoint;
+        }
+
+        public string FileId { get; }
+
+        public int Definition { get; }
+
+        public string? VodTaskId { get; internal set; }
+
+        public SubmissionStatus Status { get; internal set; } = SubmissionStatus.Failed;
+
+        /// <summary>The service's code: 0 on success, null when no answer was parsed.</summary>
+        public int? Code { get; internal set; }
+
+        public string? Message { get; internal set; }
+
+        public string? CodeDesc { get; internal set; }
+
+        /// <summary>Stable id of the failure (the ErrorRecord's ErrorId), null on success.</summary>
+        public string? ErrorId { get; internal set; }
+
+        public VodErrorCategory? ErrorCategory { get; internal set; }
+
+        public int? HttpStatus { get; internal set; }
+
+        public int Attempts { get; internal set; }
+
+        public DateTimeOffset? SubmittedAt { get; internal set; }
+
+        public string Endpoint { get; }
+
+        /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord.</summary>
+        public VodError? Error { get; internal set; }
+
+        public override string ToString() => $"{FileId} {Status} {VodTaskId ?? ErrorId}";
+
+        internal void SetSucceeded(string? vodTaskId, int code, string? message, string? codeDesc, DateTimeOffset at)
+        {
+            Status = SubmissionStatus.Submitted;
+            VodTaskId = vodTaskId;
+            Code = code;
+            Message = message;
+            CodeDesc = codeDesc;
+            SubmittedAt = at;
+            Error = null;
+            ErrorId = null;
+            ErrorCategory = null;
+        }
+
+        internal void SetFailed(VodError error)
+        {
+            Status = SubmissionStatus.Failed;
+            Error = error;
+            ErrorId = error.ErrorId;
+            ErrorCategory = error.Category;
+            Code = error.Code;
+            Message = error.Message;
+            CodeDesc = error.CodeDesc;
+            HttpStatus = error.HttpStatus;
+        }
+    }
+}

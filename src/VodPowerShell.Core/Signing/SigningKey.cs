@@ -1,0 +1,64 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VodPowerShell.Core.Signing
+{
+    /// <summary>
+    /// The UTF-8 bytes of a SecretKey, held only while requests are being signed. The buffer is ours, so it
+    /// is zeroed on <see cref="Dispose"/>; the key never exists as a managed string.
+    /// </summary>
+    public sealed class SigningKey : IDisposable
+    {
+        private byte[] keyBytes;
+        private bool disposed;
+
+        private SigningKey(byte[] keyBytes) => this.keyBytes = keyBytes;
+
+        public static SigningKey FromSecureString(SecureString secret)
+        {
+            if (secret is null) throw new ArgumentNullException(nameof(secret));
+            IntPtr unmanaged = IntPtr.Zero;
+            char[] chars = new char[secret.Length];
+            try
+            {
+                unmanaged = Marshal.SecureStringToGlobalAllocUnicode(secret);
+                Marshal.Copy(unmanaged, chars, 0, chars.Length);
+                return new SigningKey(Encoding.UTF8.GetBytes(chars));
+            }
+            finally
+            {
+                Array.Clear(chars, 0, chars.Length);
+                if (unmanaged != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
+            }
+        }
+
+        /// <summary>For callers that already hold the key as bytes (tests, the emulator). The array is copied.</summary>
+        public static SigningKey FromBytes(byte[] utf8Key)
+        {
+            if (utf8Key is null) throw new ArgumentNullException(nameof(utf8Key));
+            return new SigningKey((byte[])utf8Key.Clone());
+        }
+
+        /// <summary>HMAC of <paramref name="data"/> with this key, as raw bytes.</summary>
+        public byte[] ComputeHmac(SignatureMethod method, byte[] data)
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+            using HMAC hmac = method == SignatureMethod.HmacSHA256 ? new HMACSHA256(keyBytes) : new HMACSHA1(keyBytes);
+            return hmac.ComputeHash(data);
+        }
+
+        public void Dispose()
+        {
+            if (disposed) return;
+            Array.Clear(keyBytes, 0, keyBytes.Length);
+            keyBytes = Array.Empty<byte>();
+            disposed = true;
+        }
+
+        /// <summary>Never shows the key, whatever calls ToString (a transcript, a debugger, a log line).</summary>
+        public override string ToString() => "SigningKey(***)";
+    }
+}

@@ -1,0 +1,9 @@
+namespace VodPowerShell.Core.Transport
+{
+    /// <summary>How parameters travel: in the query (GET, the usual choice) or in a form body (POST, for long values).</summary>
+    public enum RequestMethod
+    {
+        Get,
+        Post,
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using VodPowerShell.Core.Credentials;
+using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Signing;
+
+namespace VodPowerShell.Core.Transport
+{
+    /// <summary>
+    /// The legacy v2 API (reference §1-2): common parameters, signature v2, GET query or POST form body.
+    /// Owns the signing key and zeroes it on <see cref="Dispose"/>.
+    /// </summary>
+    public sealed class V2Transport : IVodTransport, IDisposable
+    {
+
+        private readonly TransportOptions options;
+        private readonly HttpClient http;
+        private readonly string secretId;
+        private readonly string? token;
+        private readonly SigningKey key;
+
+        public V2Transport(TransportOptions options, VodCredential credential, HttpClient? http = null)
+        {
+            this.options = options ?? throw new ArgumentNullException(nameof(options));
+            if (credential is null) throw new ArgumentNullException(nameof(credential));
+            this.http = http ?? VodHttp.Shared;
+            secretId = credential.SecretId;
+            token = credential.Token?.ToPlainText();
+            key = SigningKey.FromSecureString(credential.SecretKey);
+        }
+
+        public VodEndpoint Endpoint => options.Endpoint;
+
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            RequestParameters parameters = BuildSignedParameters(request);
+            using HttpRequestMessage message = BuildMessage(parameters);
+            options.Trace?.Invoke($"{message.Method} {Endpoint} {RedactedRequestText.Format(parameters)}");
+
+            var (status, body) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
+            ApiResponse response = ApiResponse.Parse(status, body);
+            options.Trace?.Invoke($"HTTP {status} {request.Action} code={response.Code} ({body.Length} bytes)");
+            return response;
+        }
+
+        /// <summary>The action's parameters plus the common ones, signed. Public so tests can see exactly what is sent.</summary>
+        public RequestParameters BuildSignedParameters(ApiRequest request)
+        {
+            var parameters = new RequestParameters(request.Parameters.Count + 9);
+            parameters.Add(WireNames.Action, request.Action);
+            foreach (var pair in request.Parameters) parameters.Add(pair.Key, pair.Value);
+            parameters.Add(WireNames.Region, options.Region);
+            parameters.Add(WireNames.Timestamp, options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            parameters.Add(WireNames.Nonce, Nonce.Next().ToString(CultureInfo.InvariantCulture));
+            parameters.Add(WireNames.SecretId, secretId);
+            parameters.Add(WireNames.SignatureMethod, options.SignatureMethod.ToString());
+            if (token != null) parameters.Add(WireNames.Token, token);
+
+            string method = options.RequestMethod == RequestMethod.Post ? "POST" : "GET";
+            string stringToSign = V2Signature.BuildStringToSign(method, Endpoint.Authority, Endpoint.Path, parameters);
+            parameters.Add(WireNames.Signature, V2Signature.Compute(stringToSign, key, options.SignatureMethod));
+            return parameters;
+        }
+
+        private HttpRequestMessage BuildMessage(RequestParameters parameters)
+        {
+            var encoded = new StringBuilder(512);
+            foreach (var pair in parameters) PercentEncoding.AppendPair(encoded, pair.Key, pair.Value);
+
+            if (options.RequestMethod == RequestMethod.Get)
+            {
+                var uri = new Uri(Endpoint.RequestUri.GetLeftPart(UriPartial.Path) + "?" + encoded);
+                return new HttpRequestMessage(HttpMethod.Get, uri);
+            }
+
+            return new HttpRequestMessage(HttpMethod.Post, Endpoint.RequestUri)
+            {
+                Content = new StringContent(encoded.ToString(), Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
+        }
+
+        public void Dispose() => key.Dispose();
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using VodPowerShell.Core.Errors;
+using VodPowerShell.Core.Protocol;
+
+namespace VodPowerShell.Core.Transport
+{
+    /// <summary>
+    /// Where requests go. HTTPS always; plain HTTP only to a loopback address (the emulator), so a typo can
+    /// never send a signed request in the clear.
+    /// </summary>
+    public sealed class VodEndpoint
+    {
+        public static readonly Uri DefaultV2 = new Uri("https://vod.api.qcloud.com");
+
+        private VodEndpoint(Uri requestUri)
+        {
+            RequestUri = requestUri;
+            Authority = requestUri.Authority;
+            Path = requestUri.AbsolutePath;
+        }
+
+        /// <summary>The URI requests are sent to, without a query.</summary>
+        public Uri RequestUri { get; }
+
+        /// <summary>Host, and port when not the scheme's default: what the Host header carries and the signature covers.</summary>
+        public string Authority { get; }
+
+        public string Path { get; }
+
+        public override string ToString() => RequestUri.GetLeftPart(UriPartial.Path);
+
+        /// <summary>
+        /// Accepts a base address (the v2 path is added) or a full address of the API script.
+        /// </summary>
+        public static VodEndpoint Create(Uri? endpoint)
+        {
+            Uri uri = endpoint ?? DefaultV2;
+            if (!uri.IsAbsoluteUri)
+            {
+                throw Invalid(uri, "The endpoint must be an absolute URI such as https://vod.api.qcloud.com.", VodErrorCategory.InvalidArgument);
+            }
+
+            bool https = uri.Scheme == Uri.UriSchemeHttps;
+            if (!https && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            {
+                throw Invalid(uri, $"Refusing to send signed requests to '{uri.GetLeftPart(UriPartial.Authority)}': only HTTPS is allowed, and plain HTTP only to a loopback address.", VodErrorCategory.SecurityError, "InsecureEndpoint");
+            }
+
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw Invalid(uri, "The endpoint must not carry a query, a fragment or user information.", VodErrorCategory.InvalidArgument);
+            }
+
+            var builder = new UriBuilder(uri);
+            if (builder.Path.Length == 0 || builder.Path == "/") builder.Path = WireNames.IndexPath;
+            return new VodEndpoint(builder.Uri);
+        }
+
+        private static VodException Invalid(Uri uri, string message, VodErrorCategory category, string errorId = "InvalidEndpoint") =>
+            new VodException(new VodError(errorId, category, message, isRetryable: false));
+    }
+}

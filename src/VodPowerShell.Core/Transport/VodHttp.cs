@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using VodPowerShell.Core.Errors;
+
+namespace VodPowerShell.Core.Transport
+{
+    /// <summary>
+    /// The process-wide HTTP client: one pooled keep-alive handler for every call, no redirects, no cookies,
+    /// and a cap on what a response may make us buffer.
+    /// </summary>
+    public static class VodHttp
+    {
+        public const int MaxResponseBytes = 4 * 1024 * 1024;
+
+        private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(CreateClient);
+
+        public static HttpClient Shared => SharedClient.Value;
+
+        public static HttpClient CreateClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxConnectionsPerServer = 64,
+            };
+
+            // Timeouts are per request (see SendAsync), so a user cancel and a timeout can be told apart.
+            return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        /// <summary>
+        /// Sends <paramref name="request"/> and reads the whole body, mapping every network failure to a
+        /// <see cref="VodException"/>. A user cancel still surfaces as <see cref="OperationCanceledException"/>.
+        /// </summary>
+        public static async Task<(int Status, byte[] Body)> SendAsync(HttpClient client, HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeoutSource.CancelAfter(timeout);
+            try
+            {
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+                byte[] body = await ReadCappedAsync(response, timeoutSource.Token).ConfigureAwait(false);
+                return ((int)response.StatusCode, body);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new VodException(new VodError("RequestTimeout", VodErrorCategory.OperationTimeout,
+                    $"No complete answer from {request.RequestUri?.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0.#} s.", isRetryable: true));
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+            {
+                throw new VodException(new VodError("ConnectionFailed", VodErrorCategory.ConnectionError,
+                    $"Could not reach {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}", isRetryable: true), ex);
+            }
+        }
+
+        private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
+
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream(declared is long length ? (int)length : 1024);
+            byte[] chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private static VodException TooLarge(int status) =>
+            new VodException(new VodError("ResponseTooLarge", VodErrorCategory.InvalidResult,
+                $"The response is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read. HTTP status {status}.", isRetryable: false, httpStatus: status));
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+    }
+}
