@@ -44,8 +44,8 @@ namespace VodPowerShell.Core.Models
 
         public string Endpoint { get; }
 
-        /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord.</summary>
-        public VodError? Error { get; internal set; }
+        /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord; not part of the report.</summary>
+        internal VodError? Error { get; set; }
 
         public override string ToString() => $"{FileId} {Status} {VodTaskId ?? ErrorId}";
 

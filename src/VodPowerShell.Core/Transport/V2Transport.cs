@@ -16,6 +16,11 @@ namespace VodPowerShell.Core.Transport
     /// </summary>
     public sealed class V2Transport : IVodTransport, IDisposable
     {
+        /// <summary>
+        /// Longest query sent with GET; a longer request (a 10 KB fileId) goes as a POST form body, as the
+        /// reference advises, so no proxy or server limit on URLs can cut it.
+        /// </summary>
+        public const int MaxQueryLength = 2000;
 
         private readonly TransportOptions options;
         private readonly HttpClient http;
@@ -37,9 +42,9 @@ namespace VodPowerShell.Core.Transport
 
         public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            RequestParameters parameters = BuildSignedParameters(request);
-            using HttpRequestMessage message = BuildMessage(parameters);
-            options.Trace?.Invoke($"{message.Method} {Endpoint} {RedactedRequestText.Format(parameters)}");
+            SignedRequest signed = Sign(request);
+            using HttpRequestMessage message = BuildMessage(signed);
+            options.Trace?.Invoke($"{message.Method} {Endpoint} {RedactedRequestText.Format(signed.Parameters)}");
 
             var (status, body) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
             ApiResponse response = ApiResponse.Parse(status, body);
@@ -47,8 +52,8 @@ namespace VodPowerShell.Core.Transport
             return response;
         }
 
-        /// <summary>The action's parameters plus the common ones, signed. Public so tests can see exactly what is sent.</summary>
-        public RequestParameters BuildSignedParameters(ApiRequest request)
+        /// <summary>The action's parameters plus the common ones, signed for the method they will travel with.</summary>
+        public SignedRequest Sign(ApiRequest request)
         {
             var parameters = new RequestParameters(request.Parameters.Count + 9);
             parameters.Add(WireNames.Action, request.Action);
@@ -60,27 +65,33 @@ namespace VodPowerShell.Core.Transport
             parameters.Add(WireNames.SignatureMethod, options.SignatureMethod.ToString());
             if (token != null) parameters.Add(WireNames.Token, token);
 
-            string method = options.RequestMethod == RequestMethod.Post ? "POST" : "GET";
-            string stringToSign = V2Signature.BuildStringToSign(method, Endpoint.Authority, Endpoint.Path, parameters);
+            RequestMethod method = options.RequestMethod == RequestMethod.Post || Encode(parameters).Length > MaxQueryLength
+                ? RequestMethod.Post
+                : RequestMethod.Get;
+            string stringToSign = V2Signature.BuildStringToSign(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters);
             parameters.Add(WireNames.Signature, V2Signature.Compute(stringToSign, key, options.SignatureMethod));
-            return parameters;
+            return new SignedRequest(method, parameters);
         }
 
-        private HttpRequestMessage BuildMessage(RequestParameters parameters)
+        private HttpRequestMessage BuildMessage(SignedRequest signed)
         {
-            var encoded = new StringBuilder(512);
-            foreach (var pair in parameters) PercentEncoding.AppendPair(encoded, pair.Key, pair.Value);
-
-            if (options.RequestMethod == RequestMethod.Get)
+            string encoded = Encode(signed.Parameters).ToString();
+            if (signed.Method == RequestMethod.Get)
             {
-                var uri = new Uri(Endpoint.RequestUri.GetLeftPart(UriPartial.Path) + "?" + encoded);
-                return new HttpRequestMessage(HttpMethod.Get, uri);
+                return new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoint.RequestUri.GetLeftPart(UriPartial.Path) + "?" + encoded));
             }
 
             return new HttpRequestMessage(HttpMethod.Post, Endpoint.RequestUri)
             {
-                Content = new StringContent(encoded.ToString(), Encoding.UTF8, "application/x-www-form-urlencoded"),
+                Content = new StringContent(encoded, Encoding.UTF8, "application/x-www-form-urlencoded"),
             };
+        }
+
+        private static StringBuilder Encode(RequestParameters parameters)
+        {
+            var encoded = new StringBuilder(512);
+            foreach (var pair in parameters) PercentEncoding.AppendPair(encoded, pair.Key, pair.Value);
+            return encoded;
         }
 
         public void Dispose() => key.Dispose();

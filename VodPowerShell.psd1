@@ -1,0 +1,28 @@
+@{
+    RootModule           = 'VodPowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0f3a57-2f1e-4b7a-9a44-3c1f8d6f2b10'
+    Author               = 'VodPowerShell contributors'
+    CompanyName          = 'VodPowerShell contributors'
+    Copyright            = '(c) VodPowerShell contributors. MIT License.'
+    Description          = 'Tencent Cloud VOD image-sprite capture from PowerShell: submit CreateImageSprite for pipelines of fileIds and follow the tasks to the finished sprites.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('VodPowerShell.format.ps1xml')
+    CmdletsToExport      = @(
+        'Set-VodCredential'
+        'Get-VodCredential'
+        'Remove-VodCredential'
+        'New-VodImageSprite'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Tencent', 'TencentCloud', 'VOD', 'ImageSprite', 'Video', 'Cloud')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

@@ -1,0 +1,165 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks VodPowerShell.
+.DESCRIPTION
+    Run through the pinned local PowerShell so a machine with only the .NET SDK is enough:
+        dotnet tool restore && dotnet pwsh -NoProfile ./build.ps1 <Task>
+    Tasks:
+        Build     Compile the solution and assemble the importable module in out/VodPowerShell.
+        Test      Build, then run every xunit and Pester test; the last line is 'N passed, N failed'.
+        Demo      Build, start the emulator on a free port, pipe fileIds through New-VodImageSprite.
+        Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it). Extra --options pass through.
+        Bench     Build, then run the benchmarks.
+        Clean     Remove out/ and every bin/ and obj/.
+.EXAMPLE
+    dotnet pwsh -NoProfile ./build.ps1 Emulator -Port 5000 --quota-rate 10
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Emulator: the port to listen on (0 picks a free one).
+    [int] $Port = 0,
+
+    # Emulator: the credential it accepts (defaults are the emulator's documented ones).
+    [string] $SecretId,
+    [string] $SecretKey,
+
+    # Emulator: any further --option of the emulator, passed through unchanged.
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $EmulatorArgument = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+# Logs (CI, redirected output) get plain text instead of ANSI colour codes.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'VodPowerShell'
+$EmulatorOut = Join-Path $Out 'emulator'
+$EmulatorDll = Join-Path $EmulatorOut 'VodPowerShell.Emulator.dll'
+$TestResults = Join-Path $Out 'TestResults'
+Import-Module (Join-Path $Root 'build/EmulatorProcess.psm1') -Force
+
+function Invoke-Dotnet {
+    # A simple function on purpose: its arguments reach dotnet untouched (-v q is not -Verbose).
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ProjectVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
+    return [string]$props.Project.PropertyGroup.VersionPrefix
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --nologo -v q
+
+    # The module: our assemblies and their dependencies, the manifest and the formats.
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut
+    $binaries = Join-Path $Root "src/VodPowerShell/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $binaries '*.dll') $ModuleOut
+    Copy-Item (Join-Path $Root 'VodPowerShell.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/VodPowerShell/Formats/*.ps1xml') $ModuleOut
+
+    $manifestVersion = (Import-PowerShellDataFile (Join-Path $ModuleOut 'VodPowerShell.psd1')).ModuleVersion
+    if ($manifestVersion -ne (Get-ProjectVersion)) {
+        throw "VodPowerShell.psd1 says $manifestVersion but Directory.Build.props says $(Get-ProjectVersion); keep one version."
+    }
+
+    $emulatorProject = Join-Path $Root 'src/VodPowerShell.Emulator/VodPowerShell.Emulator.csproj'
+    if (Test-Path $emulatorProject) {
+        Invoke-Dotnet publish $emulatorProject -c $Configuration --no-build --nologo -v q -o $EmulatorOut
+    }
+    Write-Host "Module assembled in $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    Invoke-Dotnet restore (Join-Path $Root 'build/tools/BuildTools.csproj') --nologo -v q
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester was not restored to $path." }
+    return $path
+}
+
+function Read-TrxCounts {
+    param([string] $Directory)
+    $passed = 0; $failed = 0
+    foreach ($file in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -Raw $file.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    return @{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $TestResults) { Remove-Item $TestResults -Recurse -Force }
+
+    Write-Host '== xunit'
+    $xunitDir = Join-Path $TestResults 'xunit'
+    & dotnet test (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --no-build --nologo `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $xunitDir
+    $xunitExit = $LASTEXITCODE
+    $xunit = Read-TrxCounts $xunitDir
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning "dotnet test exited $xunitExit without a failed test: counted as one failure." }
+
+    Write-Host '== Pester'
+    $pesterSummary = Join-Path $TestResults 'pester-summary.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') `
+        -PesterPath (Get-PesterModulePath) -ModulePath $ModuleOut -EmulatorPath $EmulatorDll `
+        -ResultDirectory $TestResults -SummaryPath $pesterSummary
+    $pesterExit = $LASTEXITCODE
+    $pester = if (Test-Path $pesterSummary) { Get-Content -Raw $pesterSummary | ConvertFrom-Json -AsHashtable } else { @{ Passed = 0; Failed = 1 } }
+    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1; Write-Warning "Pester exited $pesterExit without a failed test: counted as one failure." }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'examples/Demo.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorDll
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Emulator {
+    Invoke-Build
+    $arguments = @('--port', $Port)
+    if ($SecretId) { $arguments += '--secret-id', $SecretId }
+    if ($SecretKey) { $arguments += '--secret-key', $SecretKey }
+    & dotnet $EmulatorDll @arguments @EmulatorArgument
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorDll -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike '*node_modules*' | Remove-Item -Recurse -Force
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Emulator' { Invoke-Emulator }
+    'Bench' { Invoke-Bench }
+    'Clean' { Invoke-Clean }
+}

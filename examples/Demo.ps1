@@ -1,0 +1,48 @@
+<#
+.SYNOPSIS
+    The main job, end to end, against the embedded emulator: start it, authenticate, pipe fileIds through
+    New-VodImageSprite, show the results, stop it. Run it with: dotnet pwsh -NoProfile ./build.ps1 Demo
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../build/EmulatorProcess.psm1')
+Import-Module (Join-Path $ModulePath 'VodPowerShell.psd1')
+
+$secretId = 'AKIDDemo' + (Get-Random -Minimum 100000 -Maximum 999999)
+$secretKey = New-EmulatorSecret
+$emulator = Start-VodEmulatorProcess -EmulatorPath $EmulatorPath -ArgumentList '--secret-id', $secretId, '--secret-key', $secretKey
+try {
+    Write-Host "Emulator listening on $($emulator.Endpoint)"
+    Set-VodCredential -SecretId $secretId -SecretKey (ConvertTo-SecureString $secretKey -AsPlainText -Force) -Endpoint $emulator.Endpoint
+
+    # A runbook's usual input: a CSV of fileIds. Two rows are bad on purpose: one file does not exist, one is
+    # not ready. They fail on their own, as non-terminating errors, and every other file still gets its task.
+    $csv = Join-Path ([IO.Path]::GetTempPath()) "vod-demo-$PID.csv"
+    @(
+        [pscustomobject]@{ FileId = '5285890781763144364' }
+        [pscustomobject]@{ FileId = '5285890781763144365' }
+        [pscustomobject]@{ FileId = 'missing-5285890781763144366' }
+        [pscustomobject]@{ FileId = '5285890781763144367' }
+        [pscustomobject]@{ FileId = 'unready-5285890781763144368' }
+    ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+    $results = Import-Csv -LiteralPath $csv | New-VodImageSprite -Definition 10 -ErrorVariable failures -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $csv
+
+    $results | Format-Table -AutoSize | Out-Host
+    Write-Host ("{0} submitted, {1} failed ({2} errors recorded: {3})" -f
+        @($results | Where-Object Status -EQ 'Submitted').Count,
+        @($results | Where-Object Status -EQ 'Failed').Count,
+        $failures.Count,
+        (($failures | ForEach-Object { "$($_.TargetObject) -> $($_.FullyQualifiedErrorId.Split(',')[0])" }) -join '; '))
+
+    if (@($results | Where-Object VodTaskId).Count -ne 3) { throw 'The demo expected three task ids.' }
+}
+finally {
+    $emulator | Stop-VodEmulatorProcess
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace VodPowerShell.Core.Transport
+{
+    /// <summary>
+    /// v2 takes short region names (bj, gz, sh, hk, ca; reference §1.2) while API 3.0 and
+    /// TENCENTCLOUD_REGION use long ones (ap-guangzhou). Either is accepted and sent as the API expects.
+    /// </summary>
+    public static class RegionNames
+    {
+        private static readonly Dictionary<string, string> LongToShort = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ap-beijing"] = "bj",
+            ["ap-guangzhou"] = "gz",
+            ["ap-shanghai"] = "sh",
+            ["ap-hongkong"] = "hk",
+            ["na-toronto"] = "ca",
+        };
+
+        /// <summary>The v2 name for <paramref name="region"/>; names it does not know pass through unchanged.</summary>
+        public static string ToV2(string region) =>
+            LongToShort.TryGetValue(region.Trim(), out var shortName) ? shortName : region.Trim();
+    }
+}

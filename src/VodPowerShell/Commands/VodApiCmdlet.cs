@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using VodPowerShell.Core.Client;
+using VodPowerShell.Core.Credentials;
+using VodPowerShell.Core.Errors;
+using VodPowerShell.Core.Signing;
+using VodPowerShell.Core.Transport;
+using VodPowerShell.Errors;
+using VodPowerShell.Session;
+
+namespace VodPowerShell.Commands
+{
+    /// <summary>
+    /// What every cmdlet that calls the API shares: credential and endpoint resolution, retry settings,
+    /// cancellation on Ctrl+C, and turning core errors into ErrorRecords. Subclasses stay a few dozen lines.
+    /// </summary>
+    public abstract class VodApiCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private V2Transport? transport;
+        private VodClient? client;
+
+        /// <summary>SecretId as the user name and SecretKey as the password; overrides the session default.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The API address; https://vod.api.qcloud.com unless the profile says otherwise.</summary>
+        [Parameter]
+        public Uri? Endpoint { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        [Parameter]
+        public SignatureMethod SignatureMethod { get; set; } = SignatureMethod.HmacSHA256;
+
+        /// <summary>Retries of a request the service reports as temporarily failed.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaximumRetryCount { get; set; } = 3;
+
+        [Parameter]
+        [ValidateRange(0, 600)]
+        public double RetryIntervalSec { get; set; } = 1;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        protected CancellationToken CancellationToken => cancellation.Token;
+
+        /// <summary>The client for this invocation; created on first use so -WhatIf runs need no credential.</summary>
+        protected VodClient Client => client ??= OpenClient();
+
+        protected override void StopProcessing() => cancellation.Cancel();
+
+        protected void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
+
+        public void Dispose()
+        {
+            transport?.Dispose();
+            cancellation.Dispose();
+        }
+
+        private VodClient OpenClient()
+        {
+            VodProfile profile = ResolveProfile();
+            WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}.");
+            try
+            {
+                var options = new TransportOptions(VodEndpoint.Create(Endpoint ?? profile.Endpoint))
+                {
+                    Region = RegionNames.ToV2(Region ?? profile.Region ?? TransportOptions.DefaultRegion),
+                    SignatureMethod = SignatureMethod,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Trace = WriteDebug,
+                };
+                transport = new V2Transport(options, profile.Credential);
+            }
+            catch (VodException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, Endpoint));
+            }
+
+            var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
+            return new VodClient(transport!, retry);
+        }
+
+        private VodProfile ResolveProfile()
+        {
+            VodCredential? explicitCredential = Credential is null
+                ? null
+                : new VodCredential(Credential.UserName, Credential.Password);
+            VodProfile? profile = new CredentialResolver().Resolve(explicitCredential, VodSessionState.Current.DefaultProfile);
+            if (profile != null) return profile;
+
+            var error = new VodError("NoCredential", VodErrorCategory.AuthenticationError,
+                "No Tencent Cloud credential was found. Run Set-VodCredential -SecretId <id> -SecretKey (Read-Host -AsSecureString), " +
+                $"pass -Credential, or set {EnvironmentNames.SecretId} and {EnvironmentNames.SecretKey}.", isRetryable: false);
+            ThrowTerminatingError(ErrorRecordFactory.Create(error, null));
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+<#
+.SYNOPSIS
+    Runs every tests/**/*.Tests.ps1 against the built module, in a process of its own, and writes the
+    passed/failed counts for build.ps1 to add to the xunit ones.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string] $ResultDirectory,
+    [Parameter(Mandatory)] [string] $SummaryPath
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+
+# The test files read these to find what they test.
+$env:VODPS_TEST_MODULE = (Resolve-Path $ModulePath).Path
+$env:VODPS_TEST_EMULATOR = $EmulatorPath
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = Join-Path $PSScriptRoot 'Pester'
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Normal'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
+
+$result = Invoke-Pester -Configuration $configuration
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+if ($failed -gt 0) { exit 1 }
+exit 0
