@@ -1,0 +1,126 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-ModuleUnderTest
+    $script:emulator = Start-TestEmulator
+    $script:common = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; RetryIntervalSec = 0 }
+}
+
+AfterAll { $script:emulator | Stop-TestEmulator }
+
+Describe 'New-VodImageSprite' {
+    BeforeEach { Reset-Emulator $emulator }
+
+    It 'emits one submitted result with a task id per input, in input order' {
+        $results = 'file-1', 'file-2', 'file-3' | New-VodImageSprite @common
+
+        $results.Count | Should -Be 3
+        $results.FileId | Should -Be @('file-1', 'file-2', 'file-3')
+        $results.Status | Should -Be @('Submitted', 'Submitted', 'Submitted')
+        $results | ForEach-Object { $_.VodTaskId | Should -Match '^CreateImageSprite-[0-9a-f]{32}$' }
+        $results.Code | Should -Be @(0, 0, 0)
+        $results.Definition | Should -Be @(10, 10, 10)
+        $results[0].PSObject.TypeNames[0] | Should -Be 'VodPowerShell.Core.Models.ImageSpriteResult'
+    }
+
+    It 'binds FileId and Definition by property name, as Import-Csv rows give them' {
+        $csv = Join-Path $TestDrive 'files.csv'
+        "FileId,Definition`nrow-1,10`nrow-2,10" | Set-Content -LiteralPath $csv
+
+        $results = Import-Csv -LiteralPath $csv | New-VodImageSprite @common
+
+        $results.FileId | Should -Be @('row-1', 'row-2')
+        $results.Status | Should -Be @('Submitted', 'Submitted')
+    }
+
+    It 'accepts objects that call it Id' {
+        $result = [pscustomobject]@{ Id = 'by-alias' } | New-VodImageSprite @common
+        $result.FileId | Should -Be 'by-alias'
+        $result.Status | Should -Be 'Submitted'
+    }
+
+    It 'reports a bad file as a non-terminating error and goes on with the rest' {
+        $results = 'good-1', 'missing-file', 'good-2' | New-VodImageSprite @common -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results.Status | Should -Be @('Submitted', 'Failed', 'Submitted')
+        $failed = $results[1]
+        $failed.Code | Should -Be 1000
+        $failed.ErrorId | Should -Be 'InvalidArgument'
+        $failed.VodTaskId | Should -BeNullOrEmpty
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidArgument,VodPowerShell.Commands.NewVodImageSpriteCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be 'missing-file'
+        $failures[0].Exception.Message | Should -Match '1000'
+    }
+
+    It 'reports a file in the wrong state with the service code 10009' {
+        $result = New-VodImageSprite @common -FileId 'unready-1' -ErrorAction SilentlyContinue -ErrorVariable failures
+        $result.Code | Should -Be 10009
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnexpectedFileStatus,*'
+    }
+
+    It 'stops at the first failure under -ErrorAction Stop, after emitting its result' {
+        $collected = [System.Collections.Generic.List[object]]::new()
+        { 'good-1', 'missing-x', 'good-2' | New-VodImageSprite @common -ErrorAction Stop | ForEach-Object { $collected.Add($_) } } |
+            Should -Throw -ErrorId 'InvalidArgument,VodPowerShell.Commands.NewVodImageSpriteCommand'
+        $collected.FileId | Should -Be @('good-1', 'missing-x')
+    }
+
+    It 'rejects an unknown definition with the service''s code' {
+        $result = New-VodImageSprite @common -FileId 'f' -Definition 11 -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Failed'
+        $result.Code | Should -Be 1000
+    }
+
+    It 'reports a wrong SecretKey as an authentication error' {
+        $wrong = [pscredential]::new($emulator.SecretId, (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
+        $result = New-VodImageSprite -Endpoint $emulator.Endpoint -Credential $wrong -FileId 'f' -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $result.Code | Should -Be 4100
+        $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+    }
+
+    It 'signs with HmacSHA1 when asked' {
+        (New-VodImageSprite @common -FileId 'sha1' -SignatureMethod HmacSHA1).Status | Should -Be 'Submitted'
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $results = 'w-1', 'w-2' | New-VodImageSprite @common -WhatIf
+        $results | Should -BeNullOrEmpty
+        @(Get-EmulatorLedger $emulator | Where-Object { $_.action -eq 'CreateImageSprite' }).Count | Should -Be 0
+    }
+
+    It 'rejects empty and blank fileIds before sending, naming the input, and goes on' {
+        $results = 'ok-1', '   ', 'ok-2' | New-VodImageSprite @common -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results.FileId | Should -Be @('ok-1', 'ok-2')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failures[0].TargetObject | Should -Be '   '
+        @(Get-EmulatorLedger $emulator).Count | Should -Be 2
+    }
+
+    It 'delivers fileIds with special characters as exactly one, unchanged parameter' {
+        $fileIds = 'a&definition=99', 'x y+z%20', "line`nbreak", '视频#1', ('L' * 10240)
+
+        $results = $fileIds | New-VodImageSprite @common
+
+        $results.Status | Should -Be @('Submitted') * 5
+        $received = @(Get-EmulatorLedger $emulator | ForEach-Object fileId)
+        $received | Should -Be $fileIds
+    }
+
+    It 'refuses plain HTTP to a host that is not loopback, before sending anything' {
+        { New-VodImageSprite -FileId 'f' -Credential $emulator.Credential -Endpoint 'http://vod.api.qcloud.com' } |
+            Should -Throw -ErrorId 'InsecureEndpoint,VodPowerShell.Commands.NewVodImageSpriteCommand'
+    }
+
+    It 'shows requests under -Debug with the signature redacted and never the key' {
+        $debug = New-VodImageSprite @common -FileId 'dbg' -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $text = $debug.Message -join "`n"
+        $text | Should -Match 'Signature=\*\*\*'
+        $text | Should -Not -Match ([regex]::Escape($emulator.SecretKey))
+    }
+}
