@@ -1,82 +1,94 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
-using VodPowerShell.Core.Protocol;
-using VodPowerShell.Core.Transport;
 
 namespace VodPowerShell.Core.Client
 {
     /// <summary>
-    /// The operations the cmdlets offer, on top of any transport. Every failure of one item comes back inside
-    /// its result, so a caller processing thousands of items never has to catch per item.
+    /// The operations the cmdlets offer, over any API version, with retries. Failures come back inside the
+    /// outcome, so a caller processing thousands of items never has to catch per item.
     /// </summary>
-    public sealed class VodClient
+    public sealed class VodClient : IDisposable
     {
-        public const string CreateImageSpriteAction = "CreateImageSprite";
-
-        private readonly IVodTransport transport;
+        private readonly IVodApi api;
         private readonly RetryOptions retry;
 
-        public VodClient(IVodTransport transport, RetryOptions? retry = null)
+        public VodClient(IVodApi api, RetryOptions? retry = null)
         {
-            this.transport = transport ?? throw new ArgumentNullException(nameof(transport));
+            this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.retry = retry ?? new RetryOptions();
         }
 
+        public IVodApi Api => api;
+
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
         {
-            var result = new ImageSpriteResult(fileId, definition, transport.Endpoint.ToString());
-            var request = new ApiRequest(CreateImageSpriteAction, new RequestParameters(2)
-                .Add(WireNames.FileId, fileId)
-                .Add(WireNames.Definition, definition.ToString(CultureInfo.InvariantCulture)));
+            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString());
+            var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token), idempotent: false, cancellationToken).ConfigureAwait(false);
+            result.Attempts = attempts;
+            if (outcome.IsSuccess)
+            {
+                result.SetSucceeded(outcome.Value, outcome.Code ?? 0, outcome.Message, outcome.CodeDesc, outcome.RequestId, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                result.SetFailed(outcome.Error!, outcome.RequestId);
+            }
 
-            VodError? error = await SendWithRetryAsync(request, result, response =>
-                result.SetSucceeded(response.GetString(WireNames.VodTaskId), response.Code, response.Message, response.CodeDesc, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
-            if (error != null) result.SetFailed(error);
             return result;
         }
 
+        public async Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
+            (await ExecuteAsync(token => api.GetTaskAsync(taskId, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        public async Task<ApiOutcome<TaskPage>> ListTasksAsync(VodTaskStatus status, string? fileId, int maxCount, string? next, CancellationToken cancellationToken) =>
+            (await ExecuteAsync(token => api.ListTasksAsync(status, fileId, maxCount, next, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        /// <summary>Pulling again is harmless: an event stays queued until it is confirmed.</summary>
+        public async Task<ApiOutcome<IReadOnlyList<VodEvent>>> PullEventsAsync(CancellationToken cancellationToken) =>
+            (await ExecuteAsync(token => api.PullEventsAsync(token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        public async Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken) =>
+            (await ExecuteAsync(token => api.ConfirmEventsAsync(eventHandles, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        public void Dispose() => api.Dispose();
+
         /// <summary>
-        /// Sends until the service answers with success or a failure retrying cannot fix. Only failures the
-        /// service reported (it did not act on the request) are retried here; a lost answer is never resent blindly.
+        /// Calls until the service answers with success or a failure retrying cannot fix. A lost answer
+        /// (<see cref="VodError.IsAmbiguous"/>) is retried only for idempotent calls: resending a create could
+        /// start the same work twice.
         /// </summary>
-        private async Task<VodError?> SendWithRetryAsync(ApiRequest request, ImageSpriteResult result, Action<ApiResponse> onSuccess, CancellationToken cancellationToken)
+        private async Task<(ApiOutcome<T> Outcome, int Attempts)> ExecuteAsync<T>(Func<CancellationToken, Task<ApiOutcome<T>>> call, bool idempotent, CancellationToken cancellationToken)
         {
             bool resigned = false;
             for (int attempt = 1; ; attempt++)
             {
-                result.Attempts = attempt;
-                VodError error;
+                ApiOutcome<T> outcome;
                 try
                 {
-                    ApiResponse response = await transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    result.HttpStatus = response.HttpStatus;
-                    if (response.IsSuccess)
-                    {
-                        onSuccess(response);
-                        return null;
-                    }
-
-                    error = response.Error!;
+                    outcome = await call(cancellationToken).ConfigureAwait(false);
                 }
                 catch (VodException ex)
                 {
-                    return ex.Error;
+                    outcome = ApiOutcome<T>.Failure(ex.Error);
                 }
 
-                var policy = ErrorCodeCatalog.Lookup(error.Code ?? 0).Retry;
-                bool again = policy switch
+                VodError? error = outcome.Error;
+                if (error is null) return (outcome, attempt);
+
+                bool again = (error.IsAmbiguous && !idempotent) ? false : error.Retry switch
                 {
                     RetryPolicy.ResignOnce => !resigned,
-                    RetryPolicy.Never => false,
+                    RetryPolicy.Never => idempotent && error.IsAmbiguous && attempt <= retry.MaximumRetryCount,
                     _ => attempt <= retry.MaximumRetryCount,
                 };
-                if (!again) return error;
+                if (!again) return (outcome, attempt);
 
-                if (policy == RetryPolicy.ResignOnce)
+                if (error.Retry == RetryPolicy.ResignOnce)
                 {
                     resigned = true;
                 }

@@ -6,13 +6,14 @@ namespace VodPowerShell.Core.Errors
     /// </summary>
     public sealed class VodError
     {
-        public VodError(string errorId, VodErrorCategory category, string message, bool isRetryable,
-            int? code = null, string? codeDesc = null, int? httpStatus = null)
+        public VodError(string errorId, VodErrorCategory category, string message, RetryPolicy retry,
+            int? code = null, string? codeDesc = null, int? httpStatus = null, bool isAmbiguous = false)
         {
+            IsAmbiguous = isAmbiguous;
             ErrorId = errorId;
             Category = category;
             Message = message;
-            IsRetryable = isRetryable;
+            Retry = retry;
             Code = code;
             CodeDesc = codeDesc;
             HttpStatus = httpStatus;
@@ -24,7 +25,15 @@ namespace VodPowerShell.Core.Errors
 
         public string Message { get; }
 
-        public bool IsRetryable { get; }
+        public RetryPolicy Retry { get; }
+
+        public bool IsRetryable => Retry != RetryPolicy.Never;
+
+        /// <summary>
+        /// True when the request may have reached the service and been acted on although no answer was read
+        /// (a timeout or a broken connection): resending a non-idempotent call could duplicate its effect.
+        /// </summary>
+        public bool IsAmbiguous { get; }
 
         public int? Code { get; }
 
@@ -36,7 +45,7 @@ namespace VodPowerShell.Core.Errors
         {
             var info = ErrorCodeCatalog.Lookup(code);
             string text = string.IsNullOrEmpty(message) ? info.Description : $"{message} ({info.Description})";
-            return new VodError(info.ErrorId, info.Category, $"Service error {code}: {text}", info.IsRetryable, code, codeDesc);
+            return new VodError(info.ErrorId, info.Category, $"Service error {code}: {text}", info.Retry, code, codeDesc);
         }
 
         public override string ToString() => $"{ErrorId}: {Message}";

@@ -40,6 +40,9 @@ namespace VodPowerShell.Core.Models
 
         public int Attempts { get; internal set; }
 
+        /// <summary>API 3.0's request id, for a support ticket; v2 has none.</summary>
+        public string? RequestId { get; internal set; }
+
         public DateTimeOffset? SubmittedAt { get; internal set; }
 
         public string Endpoint { get; }
@@ -49,8 +52,9 @@ namespace VodPowerShell.Core.Models
 
         public override string ToString() => $"{FileId} {Status} {VodTaskId ?? ErrorId}";
 
-        internal void SetSucceeded(string? vodTaskId, int code, string? message, string? codeDesc, DateTimeOffset at)
+        internal void SetSucceeded(string? vodTaskId, int code, string? message, string? codeDesc, string? requestId, DateTimeOffset at)
         {
+            RequestId = requestId;
             Status = SubmissionStatus.Submitted;
             VodTaskId = vodTaskId;
             Code = code;
@@ -62,8 +66,9 @@ namespace VodPowerShell.Core.Models
             ErrorCategory = null;
         }
 
-        internal void SetFailed(VodError error)
+        internal void SetFailed(VodError error, string? requestId)
         {
+            RequestId = requestId;
             Status = SubmissionStatus.Failed;
             Error = error;
             ErrorId = error.ErrorId;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Protocol.V2;
 
 namespace VodPowerShell.Core.Signing
 {

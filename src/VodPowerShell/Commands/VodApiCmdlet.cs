@@ -1,11 +1,13 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Signing;
-using VodPowerShell.Core.Transport;
+using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Errors;
 using VodPowerShell.Session;
 
@@ -18,7 +20,6 @@ namespace VodPowerShell.Commands
     public abstract class VodApiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private V2Transport? transport;
         private VodClient? client;
 
         /// <summary>SecretId as the user name and SecretKey as the password; overrides the session default.</summary>
@@ -61,7 +62,7 @@ namespace VodPowerShell.Commands
 
         public void Dispose()
         {
-            transport?.Dispose();
+            client?.Dispose();
             cancellation.Dispose();
         }
 
@@ -69,6 +70,7 @@ namespace VodPowerShell.Commands
         {
             VodProfile profile = ResolveProfile();
             WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}.");
+            IVodApi? api = null;
             try
             {
                 var options = new TransportOptions(VodEndpoint.Create(Endpoint ?? profile.Endpoint))
@@ -78,7 +80,7 @@ namespace VodPowerShell.Commands
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     Trace = WriteDebug,
                 };
-                transport = new V2Transport(options, profile.Credential);
+                api = new V2Api(options, profile.Credential);
             }
             catch (VodException ex)
             {
@@ -86,7 +88,7 @@ namespace VodPowerShell.Commands
             }
 
             var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
-            return new VodClient(transport!, retry);
+            return new VodClient(api!, retry);
         }
 
         private VodProfile ResolveProfile()
@@ -99,7 +101,7 @@ namespace VodPowerShell.Commands
 
             var error = new VodError("NoCredential", VodErrorCategory.AuthenticationError,
                 "No Tencent Cloud credential was found. Run Set-VodCredential -SecretId <id> -SecretKey (Read-Host -AsSecureString), " +
-                $"pass -Credential, or set {EnvironmentNames.SecretId} and {EnvironmentNames.SecretKey}.", isRetryable: false);
+                $"pass -Credential, or set {EnvironmentNames.SecretId} and {EnvironmentNames.SecretKey}.", RetryPolicy.Never);
             ThrowTerminatingError(ErrorRecordFactory.Create(error, null));
             throw new InvalidOperationException("unreachable");
         }

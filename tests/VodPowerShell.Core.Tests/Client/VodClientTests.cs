@@ -15,7 +15,7 @@ namespace VodPowerShell.Core.Tests.Client
         private readonly List<TimeSpan> waits = new();
 
         private VodClient Client(RecordingHandler handler, int maximumRetryCount = 3) =>
-            new(TestCredentials.Transport(handler), new RetryOptions
+            new(TestCredentials.Api(handler), new RetryOptions
             {
                 MaximumRetryCount = maximumRetryCount,
                 Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; },
@@ -96,16 +96,46 @@ namespace VodPowerShell.Core.Tests.Client
         }
 
         [Fact]
-        public async Task AnHtmlErrorPageBecomesAFailedResultNotAnException()
+        public async Task AnHtmlErrorPageIsRetriedThenReportedAsAFailedResultNotAnException()
         {
             var handler = new RecordingHandler().Answer(() => new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway) { Content = new StringContent("<html>502</html>") });
+
+            var result = await Client(handler, maximumRetryCount: 1).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Failed, result.Status);
+            Assert.Equal("HttpServerError", result.ErrorId);
+            Assert.Equal(502, result.HttpStatus);
+            Assert.Null(result.Code);
+            Assert.Equal(2, handler.Requests.Count);
+        }
+
+        [Fact]
+        public async Task ATruncatedAnswerToACreateIsNeverResent()
+        {
+            var handler = new RecordingHandler().AnswerJson("{\"code\":0,\"message\":\"\",\"vodTask");
 
             var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
 
             Assert.Equal(SubmissionStatus.Failed, result.Status);
             Assert.Equal("MalformedResponse", result.ErrorId);
-            Assert.Equal(502, result.HttpStatus);
-            Assert.Null(result.Code);
+            Assert.Single(handler.Requests);
+        }
+
+        [Fact]
+        public async Task ATruncatedAnswerToAReadIsRetried()
+        {
+            var handler = new RecordingHandler()
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"sta")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"type\":\"imageSprite\",\"status\":\"FINISH\",\"data\":{\"status\":0,\"totalCount\":106,\"imageSpriteUrl\":[\"u1\",\"u2\"]}}");
+
+            var outcome = await Client(handler).GetTaskAsync("T1", CancellationToken.None);
+
+            Assert.True(outcome.IsSuccess);
+            Assert.Equal(VodTaskStatus.Finish, outcome.Value!.Status);
+            Assert.Equal(106, outcome.Value.TotalCount);
+            Assert.Equal(new[] { "u1", "u2" }, outcome.Value.ImageSpriteUrls);
+            Assert.True(outcome.Value.Succeeded);
+            Assert.Equal(2, handler.Requests.Count);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using VodPowerShell.Core.Errors;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Protocol.V2;
 using Xunit;
 
 namespace VodPowerShell.Core.Tests.Protocol
@@ -33,7 +33,6 @@ namespace VodPowerShell.Core.Tests.Protocol
         }
 
         [Theory]
-        [InlineData("<html><body>502 Bad Gateway</body></html>", 502)]
         [InlineData("{\"code\":0,\"message\":\"", 200)]
         [InlineData("[1,2]", 200)]
         [InlineData("{\"message\":\"no code\"}", 200)]
@@ -46,6 +45,31 @@ namespace VodPowerShell.Core.Tests.Protocol
             Assert.Equal("MalformedResponse", ex.Error.ErrorId);
             Assert.Equal(VodErrorCategory.InvalidResult, ex.Error.Category);
             Assert.Equal(status, ex.Error.HttpStatus);
+            Assert.True(ex.Error.IsAmbiguous, "a 200 that is not an envelope may hide a processed request");
+        }
+
+        [Theory]
+        [InlineData(500, "HttpServerError", true, false)]
+        [InlineData(502, "HttpServerError", true, false)]
+        [InlineData(504, "HttpServerError", true, true)]
+        [InlineData(404, "UnexpectedHttpStatus", false, false)]
+        public void NonJsonErrorPagesAreClassifiedByStatus(int status, string errorId, bool retryable, bool ambiguous)
+        {
+            var ex = Assert.Throws<VodException>(() => Parse("<html><body>Bad Gateway</body></html>", status));
+
+            Assert.Equal(errorId, ex.Error.ErrorId);
+            Assert.Equal(retryable, ex.Error.IsRetryable);
+            Assert.Equal(ambiguous, ex.Error.IsAmbiguous);
+            Assert.Equal(status, ex.Error.HttpStatus);
+        }
+
+        [Fact]
+        public void AnApiErrorIsReadEvenUnderAnUnexpectedStatus()
+        {
+            var response = Parse("{\"code\":4400,\"message\":\"quota\"}", 429);
+
+            Assert.Equal(4400, response.Code);
+            Assert.Equal(429, response.HttpStatus);
         }
     }
 }

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using VodPowerShell.Core.Credentials;
-using VodPowerShell.Core.Transport;
+using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Protocol.V2;
 
 namespace VodPowerShell.Core.Tests.TestSupport
 {
@@ -21,6 +22,13 @@ namespace VodPowerShell.Core.Tests.TestSupport
             var options = new TransportOptions(VodEndpoint.Create(new Uri("http://127.0.0.1:8080"))) { Clock = () => FixedNow };
             configure?.Invoke(options);
             return new V2Transport(options, Credential(token), new HttpClient(handler));
+        }
+
+        public static V2Api Api(RecordingHandler handler, Action<TransportOptions>? configure = null)
+        {
+            var options = new TransportOptions(VodEndpoint.Create(new Uri("http://127.0.0.1:8080"))) { Clock = () => FixedNow };
+            configure?.Invoke(options);
+            return new V2Api(options, Credential(), new HttpClient(handler));
         }
 
         /// <summary>Decodes a query or form body the way a server would (%XX as UTF-8, nothing else special).</summary>

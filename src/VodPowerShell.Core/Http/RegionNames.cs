@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Http
 {
     /// <summary>
     /// v2 takes short region names (bj, gz, sh, hk, ca; reference §1.2) while API 3.0 and

@@ -5,16 +5,17 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Credentials;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Core.Signing;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>
     /// The legacy v2 API (reference §1-2): common parameters, signature v2, GET query or POST form body.
     /// Owns the signing key and zeroes it on <see cref="Dispose"/>.
     /// </summary>
-    public sealed class V2Transport : IVodTransport, IDisposable
+    public sealed class V2Transport : IDisposable
     {
         /// <summary>
         /// Longest query sent with GET; a longer request (a 10 KB fileId) goes as a POST form body, as the

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace VodPowerShell.Core.Protocol
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>
     /// The name/value pairs of one request, in insertion order, each name at most once. Values are raw

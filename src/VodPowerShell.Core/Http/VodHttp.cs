@@ -2,11 +2,12 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Errors;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Http
 {
     /// <summary>
     /// The process-wide HTTP client: one pooled keep-alive handler for every call, no redirects, no cookies,
@@ -51,12 +52,13 @@ namespace VodPowerShell.Core.Transport
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new VodException(new VodError("RequestTimeout", VodErrorCategory.OperationTimeout,
-                    $"No complete answer from {request.RequestUri?.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0.#} s.", isRetryable: true));
+                    $"No complete answer from {request.RequestUri?.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0.#} s.", RetryPolicy.Bounded, isAmbiguous: true));
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
             {
+                Exception cause = Innermost(ex);
                 throw new VodException(new VodError("ConnectionFailed", VodErrorCategory.ConnectionError,
-                    $"Could not reach {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}", isRetryable: true), ex);
+                    $"Could not reach {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {cause.Message}", RetryPolicy.Bounded, isAmbiguous: !NeverSent(cause)), ex);
             }
         }
 
@@ -80,7 +82,13 @@ namespace VodPowerShell.Core.Transport
 
         private static VodException TooLarge(int status) =>
             new VodException(new VodError("ResponseTooLarge", VodErrorCategory.InvalidResult,
-                $"The response is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read. HTTP status {status}.", isRetryable: false, httpStatus: status));
+                $"The response is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read. HTTP status {status}.", RetryPolicy.Never, httpStatus: status));
+
+        /// <summary>Failures that happen before a byte of the request leaves: the service cannot have acted.</summary>
+        private static bool NeverSent(Exception cause) =>
+            cause is SocketException socket && (socket.SocketErrorCode == SocketError.ConnectionRefused ||
+                socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.HostUnreachable ||
+                socket.SocketErrorCode == SocketError.NetworkUnreachable || socket.SocketErrorCode == SocketError.TryAgain);
 
         private static Exception Innermost(Exception ex)
         {

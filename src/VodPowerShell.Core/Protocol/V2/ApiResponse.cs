@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using VodPowerShell.Core.Errors;
 
-namespace VodPowerShell.Core.Protocol
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>
     /// A parsed v2 envelope (reference §1.3): <c>code</c>, <c>message</c>, <c>codeDesc</c>, and the action's
@@ -45,6 +45,8 @@ namespace VodPowerShell.Core.Protocol
         /// </summary>
         public static ApiResponse Parse(int httpStatus, byte[] body)
         {
+            if (httpStatus != 200 && !LooksLikeJsonObject(body)) throw UnexpectedStatus(httpStatus, body.Length);
+
             JsonElement root;
             try
             {
@@ -82,7 +84,39 @@ namespace VodPowerShell.Core.Protocol
             };
         }
 
+        /// <summary>
+        /// A 200 whose body is not an envelope (cut short, wrong shape): the service may well have acted on the
+        /// request, so the failure is ambiguous.
+        /// </summary>
         private static VodException Malformed(int httpStatus, string message, Exception? inner = null) =>
-            new VodException(new VodError("MalformedResponse", VodErrorCategory.InvalidResult, $"{message} HTTP status {httpStatus}.", isRetryable: false, httpStatus: httpStatus), inner);
+            new VodException(new VodError("MalformedResponse", VodErrorCategory.InvalidResult, $"{message} HTTP status {httpStatus}.",
+                RetryPolicy.Never, httpStatus: httpStatus, isAmbiguous: httpStatus == 200), inner);
+
+        /// <summary>
+        /// API errors arrive as HTTP 200 (reference §1.3), so any other status with a non-JSON body came from
+        /// something in front of the service. 5xx is retried; only a gateway timeout (504) may hide a processed request.
+        /// </summary>
+        private static VodException UnexpectedStatus(int httpStatus, int length)
+        {
+            bool serverSide = httpStatus >= 500;
+            return new VodException(new VodError(
+                serverSide ? "HttpServerError" : "UnexpectedHttpStatus",
+                serverSide ? VodErrorCategory.ResourceUnavailable : VodErrorCategory.InvalidResult,
+                $"The endpoint answered HTTP status {httpStatus} with a body that is not an API response ({length} bytes).",
+                serverSide ? RetryPolicy.Bounded : RetryPolicy.Never,
+                httpStatus: httpStatus,
+                isAmbiguous: httpStatus == 504));
+        }
+
+        private static bool LooksLikeJsonObject(byte[] body)
+        {
+            foreach (byte b in body)
+            {
+                if (b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n') continue;
+                return b == (byte)'{';
+            }
+
+            return false;
+        }
     }
 }

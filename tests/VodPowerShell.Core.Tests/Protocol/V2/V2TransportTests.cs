@@ -4,10 +4,10 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Core.Signing;
 using VodPowerShell.Core.Tests.TestSupport;
-using VodPowerShell.Core.Transport;
+using VodPowerShell.Core.Http;
 using Xunit;
 
 namespace VodPowerShell.Core.Tests.Transport

@@ -1,6 +1,6 @@
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Http;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>A request ready for the wire: the method it was signed for and every parameter, Signature included.</summary>
     public sealed class SignedRequest

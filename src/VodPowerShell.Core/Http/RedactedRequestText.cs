@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Core.Signing;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Http
 {
     /// <summary>
     /// A request's parameters as one line for -Debug, with every secret replaced by <c>***</c>, the way

@@ -1,4 +1,4 @@
-namespace VodPowerShell.Core.Protocol
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>Names of the v2 common parameters (reference §1.2) and the action parameters we send.</summary>
     public static class WireNames
@@ -15,6 +15,16 @@ namespace VodPowerShell.Core.Protocol
         public const string FileId = "fileId";
         public const string Definition = "definition";
         public const string VodTaskId = "vodTaskId";
+        public const string Status = "status";
+        public const string MaxCount = "maxCount";
+        public const string Next = "next";
+        public const string MsgHandle = "msgHandle";
+
+        public const string CreateImageSprite = "CreateImageSprite";
+        public const string GetTaskInfo = "GetTaskInfo";
+        public const string GetTaskList = "GetTaskList";
+        public const string PullEvent = "PullEvent";
+        public const string ConfirmEvent = "ConfirmEvent";
 
         public const string IndexPath = "/v2/index.php";
     }

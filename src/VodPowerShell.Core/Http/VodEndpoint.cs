@@ -1,8 +1,8 @@
 using System;
 using VodPowerShell.Core.Errors;
-using VodPowerShell.Core.Protocol;
+using VodPowerShell.Core.Protocol.V2;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Http
 {
     /// <summary>
     /// Where requests go. HTTPS always; plain HTTP only to a loopback address (the emulator), so a typo can
@@ -57,6 +57,6 @@ namespace VodPowerShell.Core.Transport
         }
 
         private static VodException Invalid(Uri uri, string message, VodErrorCategory category, string errorId = "InvalidEndpoint") =>
-            new VodException(new VodError(errorId, category, message, isRetryable: false));
+            new VodException(new VodError(errorId, category, message, RetryPolicy.Never));
     }
 }

@@ -1,4 +1,4 @@
-namespace VodPowerShell.Core.Protocol
+namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>One action call before the transport adds common parameters and signs it.</summary>
     public sealed class ApiRequest

@@ -1,7 +1,7 @@
 using System;
 using VodPowerShell.Core.Signing;
 
-namespace VodPowerShell.Core.Transport
+namespace VodPowerShell.Core.Http
 {
     /// <summary>How a transport talks to one endpoint. Defaults match the reference's recommendations.</summary>
     public sealed class TransportOptions

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Models;
+
+namespace VodPowerShell.Core.Api
+{
+    /// <summary>
+    /// The operations the module needs, one implementation per API version, so cmdlets and the client never
+    /// build URLs, sign or parse JSON. A service error is a failed <see cref="ApiOutcome{T}"/>; a network or
+    /// protocol failure throws <see cref="Errors.VodException"/>. Implementations own their signing key.
+    /// </summary>
+    public interface IVodApi : IDisposable
+    {
+        ApiVersion Version { get; }
+
+        VodEndpoint Endpoint { get; }
+
+        /// <summary>Starts image-sprite capture; the value is the task id.</summary>
+        Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken);
+
+        Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken);
+
+        /// <summary>One page of tasks in a given state; <see cref="TaskPage.Next"/> is the cursor for the next page.</summary>
+        Task<ApiOutcome<TaskPage>> ListTasksAsync(VodTaskStatus status, string? fileId, int maxCount, string? next, CancellationToken cancellationToken);
+
+        /// <summary>Pulls the events waiting in the reliable-callback queue (long poll); an empty list when there are none.</summary>
+        Task<ApiOutcome<IReadOnlyList<VodEvent>>> PullEventsAsync(CancellationToken cancellationToken);
+
+        /// <summary>Confirms pulled events so they are not delivered again; the value is the number confirmed.</summary>
+        Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Text.Json;
+using VodPowerShell.Core.Errors;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Protocol;
+
+namespace VodPowerShell.Core.Events
+{
+    /// <summary>
+    /// Reads an event notification in any format the service sends (reference §6): the v2 "4.0" envelope
+    /// (<c>version</c>, <c>eventType</c>, <c>data</c>) and the API 3.0 one (<c>EventType</c> plus a
+    /// <c>*Event</c> object), as pulled from the queue or POSTed to a callback URL.
+    /// </summary>
+    public static class EventParser
+    {
+        public const string ImageSpriteCompleted = "CreateImageSpriteComplete";
+
+        public static VodEvent Parse(string json, string? eventHandle = null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                return Parse(document.RootElement, eventHandle);
+            }
+            catch (JsonException ex)
+            {
+                throw NotAnEvent($"The text is not valid JSON: {ex.Message}", ex);
+            }
+        }
+
+        public static VodEvent Parse(JsonElement content, string? eventHandle = null)
+        {
+            if (content.ValueKind != JsonValueKind.Object) throw NotAnEvent($"An event is a JSON object, not {content.ValueKind}.");
+
+            var parsed = new VodEvent { EventHandle = eventHandle, RawContent = content.GetRawText() };
+            if (JsonRead.String(content, "eventType") is string v2Type)
+            {
+                parsed.EventType = v2Type;
+                parsed.FormatVersion = "4.0";
+                if (JsonRead.Object(content, "data") is JsonElement data) ReadV2Sprite(data, parsed);
+                return parsed;
+            }
+
+            if (JsonRead.String(content, "EventType") is string v3Type)
+            {
+                parsed.EventType = v3Type;
+                parsed.FormatVersion = "3.0";
+                parsed.EventHandle ??= JsonRead.String(content, "EventHandle");
+                if (JsonRead.Object(content, v3Type + "Event") is JsonElement body) ReadV3Sprite(body, parsed);
+                return parsed;
+            }
+
+            throw NotAnEvent("The JSON has neither 'eventType' (v2 format) nor 'EventType' (API 3.0 format).");
+        }
+
+        /// <summary>The v2 task/event <c>data</c> object (reference §5.1, §6.1); also used for GetTaskInfo.</summary>
+        public static void ReadV2Sprite(JsonElement data, SpriteOutput target)
+        {
+            target.ErrorCode = JsonRead.Int(data, "status");
+            target.ErrorMessage = EmptyToNull(JsonRead.String(data, "message"));
+            target.TaskId = JsonRead.String(data, "vodTaskId") ?? target.TaskId;
+            target.FileId = JsonRead.String(data, "fileId") ?? target.FileId;
+            target.Definition = JsonRead.Int(data, "definition");
+            target.TotalCount = JsonRead.Int(data, "totalCount");
+            target.ImageSpriteUrls = JsonRead.StringArray(data, "imageSpriteUrl");
+            target.WebVttUrl = EmptyToNull(JsonRead.String(data, "webVttUrl"));
+        }
+
+        /// <summary>API 3.0's CreateImageSpriteTask / CreateImageSpriteCompleteEvent object.</summary>
+        public static void ReadV3Sprite(JsonElement body, SpriteOutput target)
+        {
+            target.ErrorCode = JsonRead.Int(body, "ErrCode");
+            target.ErrorMessage = EmptyToNull(JsonRead.String(body, "Message"));
+            target.TaskId = JsonRead.String(body, "TaskId") ?? target.TaskId;
+            target.FileId = JsonRead.String(body, "FileId") ?? target.FileId;
+            target.Definition = JsonRead.Int(body, "Definition");
+            target.TotalCount = JsonRead.Int(body, "TotalCount");
+            target.ImageSpriteUrls = JsonRead.StringArray(body, "ImageSpriteUrlSet");
+            target.WebVttUrl = EmptyToNull(JsonRead.String(body, "WebVttUrl"));
+        }
+
+        private static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+        private static VodException NotAnEvent(string message, Exception? inner = null) =>
+            new VodException(new VodError("InvalidEvent", VodErrorCategory.InvalidData, message, RetryPolicy.Never), inner);
+    }
+}
