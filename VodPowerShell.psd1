@@ -14,6 +14,11 @@
         'Get-VodCredential'
         'Remove-VodCredential'
         'New-VodImageSprite'
+        'Get-VodTask'
+        'Wait-VodTask'
+        'Receive-VodEvent'
+        'Confirm-VodEvent'
+        'ConvertFrom-VodEvent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

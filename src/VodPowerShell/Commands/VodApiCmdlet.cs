@@ -58,7 +58,7 @@ namespace VodPowerShell.Commands
 
         protected override void StopProcessing() => cancellation.Cancel();
 
-        protected void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
+        internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
 
         public void Dispose()
         {

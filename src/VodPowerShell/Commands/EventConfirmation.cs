@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Threading;
+using VodPowerShell.Core.Client;
+
+namespace VodPowerShell.Commands
+{
+    /// <summary>Confirms handles in batches of <see cref="BatchSize"/>, reporting a failed batch per handle.</summary>
+    internal static class EventConfirmation
+    {
+        /// <summary>API 3.0 takes at most 16 handles per call; v2 sets no limit, so both use 16.</summary>
+        public const int BatchSize = 16;
+
+        public static int Confirm(VodApiCmdlet cmdlet, VodClient client, IReadOnlyList<string> handles, CancellationToken cancellationToken)
+        {
+            int confirmed = 0;
+            for (int start = 0; start < handles.Count; start += BatchSize)
+            {
+                var batch = new List<string>(BatchSize);
+                for (int i = start; i < handles.Count && i < start + BatchSize; i++) batch.Add(handles[i]);
+
+                var outcome = client.ConfirmEventsAsync(batch, cancellationToken).GetAwaiter().GetResult();
+                if (outcome.IsSuccess)
+                {
+                    confirmed += outcome.Value;
+                    continue;
+                }
+
+                foreach (string handle in batch) cmdlet.WriteVodError(outcome.Error!, handle);
+            }
+
+            return confirmed;
+        }
+    }
+}
