@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Throttling;
 
 namespace VodPowerShell.Core.Client
 {
@@ -14,33 +15,73 @@ namespace VodPowerShell.Core.Client
     /// </summary>
     public sealed class VodClient : IDisposable
     {
+        /// <summary>4400 is retried without using up MaximumRetryCount (it says nothing about the file), up to this many times.</summary>
+        public const int MaximumQuotaRetries = 50;
+
         private readonly IVodApi api;
         private readonly RetryOptions retry;
+        private readonly QuotaGate? gate;
 
-        public VodClient(IVodApi api, RetryOptions? retry = null)
+        public VodClient(IVodApi api, RetryOptions? retry = null, QuotaGate? gate = null)
         {
             this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.retry = retry ?? new RetryOptions();
+            this.gate = gate;
         }
 
         public IVodApi Api => api;
 
+        /// <summary>
+        /// Submits one file. When the answer is lost (the service may have created the task), the file's recent
+        /// sprite tasks are looked up before anything is resent; when that cannot decide, the result is
+        /// <see cref="SubmissionStatus.Unknown"/> rather than a guess.
+        /// </summary>
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
         {
             var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString());
-            var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token), idempotent: false, cancellationToken).ConfigureAwait(false);
-            result.Attempts = attempts;
-            if (outcome.IsSuccess)
+            var reconciler = new SubmissionReconciler(this);
+            while (true)
             {
-                result.SetSucceeded(outcome.Value, outcome.Code ?? 0, outcome.Message, outcome.CodeDesc, outcome.RequestId, DateTimeOffset.UtcNow);
-            }
-            else
-            {
-                result.SetFailed(outcome.Error!, outcome.RequestId);
-            }
+                DateTimeOffset sentAt = DateTimeOffset.UtcNow;
+                var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token), idempotent: false, cancellationToken).ConfigureAwait(false);
+                result.Attempts += attempts;
+                if (outcome.IsSuccess)
+                {
+                    result.SetSucceeded(outcome.Value, outcome.Code ?? 0, outcome.Message, outcome.CodeDesc, outcome.RequestId, DateTimeOffset.UtcNow);
+                    return result;
+                }
 
-            return result;
+                if (!outcome.Error!.IsAmbiguous)
+                {
+                    result.SetFailed(outcome.Error, outcome.RequestId);
+                    return result;
+                }
+
+                var found = await reconciler.FindAsync(fileId, definition, sentAt, cancellationToken).ConfigureAwait(false);
+                if (found.TaskId != null)
+                {
+                    result.SetSucceeded(found.TaskId, 0, "Reconciled: the answer was lost, the task was found among the file's tasks.", null, null, sentAt);
+                    result.Reconciled = true;
+                    return result;
+                }
+
+                if (!found.Decided || result.Attempts > retry.MaximumRetryCount)
+                {
+                    result.SetUnknown(outcome.Error, found.Decided ? "no task was found, and the retry limit was reached" : found.Reason);
+                    return result;
+                }
+
+                // The lookup proved no task exists: sending again cannot duplicate one.
+                await retry.Delay(retry.BackoffFor(result.Attempts), cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>
+        /// Finds the sprite task a lost submission may have created, for resuming a journal with in-flight
+        /// intents. <paramref name="sentAfter"/> is when the request was about to be sent.
+        /// </summary>
+        public Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
+            new SubmissionReconciler(this).FindAsync(fileId, definition, sentAfter, cancellationToken);
 
         public async Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
             (await ExecuteAsync(token => api.GetTaskAsync(taskId, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
@@ -65,9 +106,11 @@ namespace VodPowerShell.Core.Client
         private async Task<(ApiOutcome<T> Outcome, int Attempts)> ExecuteAsync<T>(Func<CancellationToken, Task<ApiOutcome<T>>> call, bool idempotent, CancellationToken cancellationToken)
         {
             bool resigned = false;
+            int quotaRetries = 0;
             for (int attempt = 1; ; attempt++)
             {
                 ApiOutcome<T> outcome;
+                if (gate != null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     outcome = await call(cancellationToken).ConfigureAwait(false);
@@ -79,6 +122,16 @@ namespace VodPowerShell.Core.Client
 
                 VodError? error = outcome.Error;
                 if (error is null) return (outcome, attempt);
+
+                if (error.Retry == RetryPolicy.Backoff && quotaRetries++ < MaximumQuotaRetries)
+                {
+                    // Over quota: nothing is wrong with this request. Slow everyone on this key down and try again.
+                    TimeSpan wait = retry.BackoffFor(Math.Min(quotaRetries, 6));
+                    gate?.Pause(wait);
+                    await retry.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    attempt--;
+                    continue;
+                }
 
                 bool again = (error.IsAmbiguous && !idempotent) ? false : error.Retry switch
                 {

@@ -40,6 +40,9 @@ namespace VodPowerShell.Core.Models
 
         public int Attempts { get; internal set; }
 
+        /// <summary>True when the answer was lost and the task id was found by looking the file's tasks up.</summary>
+        public bool Reconciled { get; internal set; }
+
         /// <summary>API 3.0's request id, for a support ticket; v2 has none.</summary>
         public string? RequestId { get; internal set; }
 
@@ -49,6 +52,10 @@ namespace VodPowerShell.Core.Models
 
         /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord; not part of the report.</summary>
         internal VodError? Error { get; set; }
+
+        /// <summary>A file that is not sent (it already has a task, or it repeats an earlier input).</summary>
+        public static ImageSpriteResult Skipped(string fileId, int definition, string endpoint, string? vodTaskId, string message) =>
+            new ImageSpriteResult(fileId, definition, endpoint) { Status = SubmissionStatus.Skipped, VodTaskId = vodTaskId, Message = message };
 
         public override string ToString() => $"{FileId} {Status} {VodTaskId ?? ErrorId}";
 
@@ -64,6 +71,15 @@ namespace VodPowerShell.Core.Models
             Error = null;
             ErrorId = null;
             ErrorCategory = null;
+        }
+
+        /// <summary>Sent, the answer lost, and the lookup could not tell whether a task was created.</summary>
+        internal void SetUnknown(VodError error, string reason)
+        {
+            SetFailed(new VodError("SubmissionUnknown", VodErrorCategory.InvalidResult,
+                $"{error.Message} The request may have been processed; {reason}. Check the file's tasks (Get-VodTask -Status … -FileId) before submitting it again.",
+                RetryPolicy.Never, error.Code, error.CodeDesc, error.HttpStatus, isAmbiguous: true), RequestId);
+            Status = SubmissionStatus.Unknown;
         }
 
         internal void SetFailed(VodError error, string? requestId)

@@ -6,6 +6,7 @@ using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Signing;
+using VodPowerShell.Core.Throttling;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Errors;
@@ -60,10 +61,31 @@ namespace VodPowerShell.Commands
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
 
+        /// <summary>
+        /// Client-side quota per SecretId, shared by every call in the process so normal runs never see 4400.
+        /// The service allows 100 calls a minute; 0 turns the limit off.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 1_000_000)]
+        public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
+
+        /// <summary>Length of the quota window in seconds (60 for the real service; smaller for tests and emulators).</summary>
+        [Parameter(DontShow = true)]
+        [ValidateRange(0.1, 3600)]
+        public double QuotaWindowSec { get; set; } = 60;
+
+        public const int DefaultRequestsPerMinute = 100;
+
         public void Dispose()
         {
+            Dispose(true);
             client?.Dispose();
             cancellation.Dispose();
+        }
+
+        /// <summary>For subclasses that hold resources of their own (a journal).</summary>
+        protected virtual void Dispose(bool disposing)
+        {
         }
 
         private VodClient OpenClient()
@@ -88,7 +110,8 @@ namespace VodPowerShell.Commands
             }
 
             var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
-            return new VodClient(api!, retry);
+            var gate = QuotaGates.For(api!.Endpoint.Authority, profile.Credential.SecretId, RequestsPerMinute, TimeSpan.FromSeconds(QuotaWindowSec));
+            return new VodClient(api, retry, gate);
         }
 
         private VodProfile ResolveProfile()

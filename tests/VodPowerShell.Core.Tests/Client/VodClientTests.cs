@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -109,16 +110,73 @@ namespace VodPowerShell.Core.Tests.Client
             Assert.Equal(2, handler.Requests.Count);
         }
 
+        private static int Creates(RecordingHandler handler) =>
+            handler.Requests.Count(r => TestCredentials.ParseForm(r.Uri.Query)["Action"] == "CreateImageSprite");
+
         [Fact]
-        public async Task ATruncatedAnswerToACreateIsNeverResent()
+        public async Task ALostAnswerThatCannotBeReconciledIsUnknownAndNeverResent()
         {
+            // Every answer is cut short, the task lookups included: nothing can be decided.
             var handler = new RecordingHandler().AnswerJson("{\"code\":0,\"message\":\"\",\"vodTask");
 
             var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
 
-            Assert.Equal(SubmissionStatus.Failed, result.Status);
-            Assert.Equal("MalformedResponse", result.ErrorId);
-            Assert.Single(handler.Requests);
+            Assert.Equal(SubmissionStatus.Unknown, result.Status);
+            Assert.Equal("SubmissionUnknown", result.ErrorId);
+            Assert.Equal(1, Creates(handler));
+        }
+
+        [Fact]
+        public async Task ALostAnswerIsReconciledFromTheFilesTasks()
+        {
+            long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var handler = new RecordingHandler()
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"vodTask")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"data\":{\"taskList\":[]}}")
+                .AnswerJson($"{{\"code\":0,\"message\":\"\",\"data\":{{\"taskList\":[{{\"vodTaskId\":\"OLD\",\"type\":\"imageSprite\",\"createTime\":{now - 3600}}},{{\"vodTaskId\":\"NEW\",\"type\":\"imageSprite\",\"createTime\":{now}}}]}}}}")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"data\":{\"taskList\":[]}}");
+
+            var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Submitted, result.Status);
+            Assert.Equal("NEW", result.VodTaskId);
+            Assert.True(result.Reconciled);
+            Assert.Equal(1, Creates(handler));
+        }
+
+        [Fact]
+        public async Task ALostAnswerWithProvablyNoTaskIsSentAgain()
+        {
+            var handler = new RecordingHandler()
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"vodTask")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"data\":{\"taskList\":[]}}")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"data\":{\"taskList\":[]}}")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"data\":{\"taskList\":[]}}")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"vodTaskId\":\"SECOND\"}");
+
+            var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Submitted, result.Status);
+            Assert.Equal("SECOND", result.VodTaskId);
+            Assert.False(result.Reconciled);
+            Assert.Equal(2, Creates(handler));
+            Assert.Equal(2, result.Attempts);
+        }
+
+        [Fact]
+        public async Task QuotaRejectionsAreRetriedWithoutUsingUpTheRetryCount()
+        {
+            var handler = new RecordingHandler()
+                .AnswerJson("{\"code\":4400,\"message\":\"quota\"}")
+                .AnswerJson("{\"code\":4400,\"message\":\"quota\"}")
+                .AnswerJson("{\"code\":4400,\"message\":\"quota\"}")
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"vodTaskId\":\"T\"}");
+
+            var result = await Client(handler, maximumRetryCount: 0).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            Assert.Equal(SubmissionStatus.Submitted, result.Status);
+            Assert.Equal(4, handler.Requests.Count);
+            Assert.Equal(3, waits.Count);
         }
 
         [Fact]

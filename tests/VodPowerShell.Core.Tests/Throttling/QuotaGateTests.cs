@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VodPowerShell.Core.Client;
+using VodPowerShell.Core.Throttling;
+using Xunit;
+
+namespace VodPowerShell.Core.Tests.Throttling
+{
+    public class QuotaGateTests
+    {
+        [Fact]
+        public async Task NoWindowOfTheQuotaLengthEverHoldsMoreThanThePermitLimit()
+        {
+            using var gate = new QuotaGate(5, TimeSpan.FromMilliseconds(400));
+            var times = new List<TimeSpan>();
+            var clock = Stopwatch.StartNew();
+
+            for (int i = 0; i < 15; i++)
+            {
+                await gate.WaitAsync(CancellationToken.None);
+                times.Add(clock.Elapsed);
+            }
+
+            // Sliding check over every request: the five after it all come at least one window later.
+            for (int i = 0; i + 5 < times.Count; i++)
+            {
+                Assert.True(times[i + 5] - times[i] >= TimeSpan.FromMilliseconds(400), $"requests {i} and {i + 5} were {(times[i + 5] - times[i]).TotalMilliseconds} ms apart");
+            }
+        }
+
+        [Fact]
+        public async Task PauseHoldsCallersBack()
+        {
+            using var gate = new QuotaGate(1000, TimeSpan.FromSeconds(60));
+            gate.Pause(TimeSpan.FromMilliseconds(300));
+            var clock = Stopwatch.StartNew();
+
+            await gate.WaitAsync(CancellationToken.None);
+
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250));
+        }
+
+        [Fact]
+        public void GatesAreSharedPerEndpointKeyAndQuota()
+        {
+            var a = QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1));
+            Assert.Same(a, QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1)));
+            Assert.NotSame(a, QuotaGates.For("host:1", "AKID2", 100, TimeSpan.FromMinutes(1)));
+            Assert.NotSame(a, QuotaGates.For("host:2", "AKID1", 100, TimeSpan.FromMinutes(1)));
+            Assert.Null(QuotaGates.For("host:1", "AKID1", 0, TimeSpan.FromMinutes(1)));
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void InFlightWindowKeepsAtMostItsLimitAndReturnsEveryResult(bool ordered)
+        {
+            var window = new InFlightWindow<int>(3, ordered);
+            var results = new List<int>();
+            int running = 0, maxRunning = 0;
+
+            for (int i = 0; i < 12; i++)
+            {
+                int index = i;
+                Interlocked.Increment(ref running);
+                maxRunning = Math.Max(maxRunning, running);
+
+                // Later inputs finish sooner, so completion order differs from input order.
+                var operation = Task.Run(async () =>
+                {
+                    await Task.Delay(40 - (index % 4) * 10);
+                    Interlocked.Decrement(ref running);
+                    return index;
+                });
+                results.AddRange(window.Add(operation));
+                Assert.True(window.Count < 3, $"{window.Count} operations left in flight after Add");
+            }
+
+            results.AddRange(window.Drain());
+
+            Assert.Equal(0, window.Count);
+            Assert.True(maxRunning <= 3, $"{maxRunning} ran at once");
+            Assert.Equal(Enumerable.Range(0, 12), results.OrderBy(r => r));
+            if (ordered) Assert.Equal(Enumerable.Range(0, 12), results);
+        }
+    }
+}
