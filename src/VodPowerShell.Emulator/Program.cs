@@ -13,6 +13,13 @@ namespace VodPowerShell.Emulator
 
         public static async Task<int> Main(string[] args)
         {
+            // For maintainers: prints the options table that README.md carries (a test keeps the two equal).
+            if (args is ["--help-markdown"])
+            {
+                Console.Out.Write(CommandLine.MarkdownTable());
+                return 0;
+            }
+
             if (!CommandLine.TryParse(args, out var options, out bool help, out string? error))
             {
                 await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
