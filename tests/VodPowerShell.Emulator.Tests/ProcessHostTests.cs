@@ -34,8 +34,7 @@ namespace VodPowerShell.Emulator.Tests
             using var process = Start("--port", "0", "--exit-on-stdin-close");
             try
             {
-                var readLine = process.StandardOutput.ReadLineAsync();
-                string? line = await readLine.WaitAsync(TimeSpan.FromSeconds(20));
+                string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
                 Assert.Matches("^VodEmulator listening on http://127\\.0\\.0\\.1:[0-9]+$", line);
                 var baseAddress = new Uri(line![Program.ReadyLinePrefix.Length..]);
 
@@ -52,6 +51,39 @@ namespace VodPowerShell.Emulator.Tests
             {
                 if (!process.HasExited) process.Kill(entireProcessTree: true);
             }
+        }
+
+        [Fact]
+        public async Task SigtermStopsItCleanly()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var process = Start();
+            try
+            {
+                string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+                Assert.StartsWith(Program.ReadyLinePrefix, line, StringComparison.Ordinal);
+
+                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+                using var exit = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(exit.Token);
+                Assert.Equal(0, process.ExitCode);
+            }
+            finally
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+        }
+
+        [Fact]
+        public async Task AStartFailureExitsWithCode1()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var process = Start("--port", emulator.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var exit = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync(exit.Token);
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Equal(string.Empty, await process.StandardOutput.ReadToEndAsync());
         }
 
         [Fact]

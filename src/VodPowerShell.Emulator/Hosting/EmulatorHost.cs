@@ -89,7 +89,18 @@ namespace VodPowerShell.Emulator.Hosting
             AdminEndpoints.Map(app, () => host!);
             host = new EmulatorHost(options, app, service, ledger, quota, faults, pusher);
 
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Port taken or cancelled: release what was built, so a failed start leaks nothing in process.
+                await app.DisposeAsync().ConfigureAwait(false);
+                if (pusher != null) await pusher.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             host.BaseAddress = new Uri(address);
             host.Endpoint = new Uri(host.BaseAddress, V2Names.Path);
