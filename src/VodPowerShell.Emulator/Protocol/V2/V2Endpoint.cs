@@ -43,6 +43,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
             }
             catch (InvalidDataException ex)
             {
+                ledger.Record(clock.GetUtcNow(), request.Method, null, null, null, V2ErrorCodes.InvalidParameter, FaultKind.None, null);
                 await WriteAsync(context, V2Reply.Error(V2ErrorCodes.InvalidParameter, ex.Message).Body).ConfigureAwait(false);
                 return;
             }
@@ -55,7 +56,19 @@ namespace VodPowerShell.Emulator.Protocol.V2
                 return;
             }
 
-            if (fault == FaultKind.Slow) await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
+            if (fault == FaultKind.Slow)
+            {
+                try
+                {
+                    await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up waiting: that is what the slow fault tests, not an emulator error.
+                    Record(request.Method, parameters, null, fault, null);
+                    return;
+                }
+            }
 
             // The Host header exactly as received: the signature covers the authority the client addressed.
             string host = request.Headers.Host.ToString();
