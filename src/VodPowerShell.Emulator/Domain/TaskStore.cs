@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace VodPowerShell.Emulator.Domain
+{
+    public sealed record TaskTimings(TimeSpan Waiting, TimeSpan Processing, double FailureRate, int FailureSeed);
+
+    public sealed record TaskPage(IReadOnlyList<SpriteTask> Tasks, string Next);
+
+    /// <summary>
+    /// Every sprite task, in creation order. Tasks finish in creation order (all share the same timings), so a
+    /// FIFO of unfinished tasks is enough to find the ones whose completion event is due.
+    /// </summary>
+    public sealed class TaskStore
+    {
+        public const string TaskIdPrefix = "CreateImageSprite-";
+
+        /// <summary>A media-processing error from the reference (§3.1: decode failed, file corrupt).</summary>
+        public const int FailureStatus = -43001;
+
+        /// <summary>Output URLs use the reserved .invalid domain, so nothing can ever fetch them by accident.</summary>
+        public const string OutputBaseUrl = "https://emulator.invalid/vod/";
+
+        private readonly object gate = new();
+        private readonly List<SpriteTask> ordered = new();
+        private readonly Dictionary<string, SpriteTask> byId = new(StringComparer.Ordinal);
+        private readonly Queue<SpriteTask> unfinished = new();
+        private readonly TaskTimings timings;
+        private Random failureDraws;
+
+        public TaskStore(TaskTimings timings)
+        {
+            this.timings = timings;
+            failureDraws = new Random(timings.FailureSeed);
+        }
+
+        public int Count
+        {
+            get
+            {
+                lock (gate) return ordered.Count;
+            }
+        }
+
+        public SpriteTask Create(MediaFile file, SpriteTemplate template, DateTimeOffset now)
+        {
+            string hex = Guid.NewGuid().ToString("N");
+            lock (gate)
+            {
+                bool fails = timings.FailureRate > 0 && failureDraws.NextDouble() < timings.FailureRate;
+                var begin = now + timings.Waiting;
+                var task = new SpriteTask(TaskIdPrefix + hex, file, template, now, begin, begin + timings.Processing,
+                    fails ? new SpriteResult(FailureStatus, "decode failed: the file is corrupt (emulated)", 0, Array.Empty<string>(), string.Empty)
+                          : SuccessfulResult(hex, file, template));
+                ordered.Add(task);
+                byId.Add(task.VodTaskId, task);
+                unfinished.Enqueue(task);
+                return task;
+            }
+        }
+
+        public Outcome<SpriteTask> Find(string vodTaskId)
+        {
+            lock (gate)
+            {
+                if (byId.TryGetValue(vodTaskId, out var task)) return task;
+            }
+
+            return new DomainError(DomainErrorKind.TaskNotFound, $"Task '{vodTaskId}' does not exist.");
+        }
+
+        /// <summary>Removes and returns the tasks that have finished by <paramref name="now"/> and were not reported yet.</summary>
+        public List<SpriteTask>? TakeNewlyFinished(DateTimeOffset now)
+        {
+            List<SpriteTask>? finished = null;
+            lock (gate)
+            {
+                while (unfinished.Count > 0 && unfinished.Peek().FinishTime <= now)
+                {
+                    (finished ??= new List<SpriteTask>()).Add(unfinished.Dequeue());
+                }
+            }
+
+            return finished;
+        }
+
+        /// <summary>
+        /// One page of tasks in <paramref name="status"/> at <paramref name="now"/>, oldest first. <paramref name="next"/>
+        /// is the id of the last task of the previous page, as the reference describes the cursor.
+        /// </summary>
+        public TaskPage List(SpriteTaskStatus status, string? fileId, int maxCount, string? next, DateTimeOffset now)
+        {
+            var page = new List<SpriteTask>(maxCount);
+            lock (gate)
+            {
+                int start = 0;
+                if (!string.IsNullOrEmpty(next) && byId.TryGetValue(next, out var cursor))
+                {
+                    start = ordered.IndexOf(cursor) + 1;
+                }
+
+                for (int i = start; i < ordered.Count; i++)
+                {
+                    var task = ordered[i];
+                    if (task.StatusAt(now) != status) continue;
+                    if (fileId != null && !string.Equals(task.File.FileId, fileId, StringComparison.Ordinal)) continue;
+                    if (page.Count == maxCount) return new TaskPage(page, page[^1].VodTaskId);
+                    page.Add(task);
+                }
+            }
+
+            return new TaskPage(page, string.Empty);
+        }
+
+        public void Clear()
+        {
+            lock (gate)
+            {
+                ordered.Clear();
+                byId.Clear();
+                unfinished.Clear();
+                failureDraws = new Random(timings.FailureSeed);
+            }
+        }
+
+        private static SpriteResult SuccessfulResult(string hex, MediaFile file, SpriteTemplate template)
+        {
+            int totalCount = Math.Max(1, (int)Math.Ceiling(file.DurationSeconds / template.IntervalSeconds));
+            int sheets = (totalCount + template.ThumbnailsPerSheet - 1) / template.ThumbnailsPerSheet;
+            string folder = OutputBaseUrl + hex + "/";
+            var urls = new string[sheets];
+            for (int i = 0; i < sheets; i++)
+            {
+                urls[i] = folder + "imageSprite_" + template.Definition.ToString(CultureInfo.InvariantCulture) + "_" + (i + 1).ToString(CultureInfo.InvariantCulture) + ".jpg";
+            }
+
+            return new SpriteResult(0, string.Empty, totalCount, urls, folder + "imageSprite_" + template.Definition.ToString(CultureInfo.InvariantCulture) + ".vtt");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VodPowerShell.Emulator.Domain
+{
+    /// <summary>
+    /// The emulated VOD account: the operations every front end (v2 today, API 3.0 later) calls, with results
+    /// and errors that know nothing about any wire format.
+    /// </summary>
+    public sealed class VodService
+    {
+        /// <summary>How often a long poll re-checks the clock, for tasks finishing or events becoming visible again.</summary>
+        private static readonly TimeSpan LongPollRecheck = TimeSpan.FromMilliseconds(50);
+
+        private readonly TimeProvider clock;
+        private readonly Action<ImageSpriteCompletedEvent>? push;
+        private long eventSequence;
+
+        /// <param name="push">When set, events go to this callback (push mode) instead of the pull queue, as the real service uses one mode or the other.</param>
+        public VodService(TimeProvider clock, MediaLibrary media, TaskStore tasks, EventQueue events, Action<ImageSpriteCompletedEvent>? push = null)
+        {
+            this.clock = clock;
+            this.push = push;
+            Media = media;
+            Tasks = tasks;
+            Events = events;
+        }
+
+        public MediaLibrary Media { get; }
+
+        public TaskStore Tasks { get; }
+
+        public EventQueue Events { get; }
+
+        public DateTimeOffset Now => clock.GetUtcNow();
+
+        public Outcome<SpriteTask> CreateImageSprite(string fileId, int definition)
+        {
+            if (!SpriteTemplates.TryGet(definition, out var template))
+            {
+                return new DomainError(DomainErrorKind.InvalidParameter, $"definition {definition} is not a sprite template.");
+            }
+
+            var file = Media.Find(fileId);
+            if (file.Error != null) return file.Error;
+            if (file.Value!.State != MediaFileState.Normal)
+            {
+                return new DomainError(DomainErrorKind.FileNotReady, $"fileId '{fileId}' is {file.Value.State} and cannot be processed yet.");
+            }
+
+            PublishDueEvents();
+            return Tasks.Create(file.Value, template, Now);
+        }
+
+        public Outcome<SpriteTask> GetTask(string vodTaskId)
+        {
+            PublishDueEvents();
+            return Tasks.Find(vodTaskId);
+        }
+
+        public const int MinListCount = 10;
+        public const int MaxListCount = 100;
+
+        public Outcome<TaskPage> ListTasks(SpriteTaskStatus status, string? fileId, int maxCount, string? next)
+        {
+            if (maxCount < MinListCount || maxCount > MaxListCount)
+            {
+                return new DomainError(DomainErrorKind.InvalidParameter, $"maxCount must be between {MinListCount} and {MaxListCount}.");
+            }
+
+            PublishDueEvents();
+            return Tasks.List(status, fileId, maxCount, next, Now);
+        }
+
+        /// <summary>Returns at once when events are visible; otherwise waits up to <paramref name="longPoll"/> (real time) for one.</summary>
+        public async Task<List<LeasedEvent>> PullEventsAsync(TimeSpan longPoll, CancellationToken cancellationToken)
+        {
+            long deadline = Environment.TickCount64 + (long)longPoll.TotalMilliseconds;
+            while (true)
+            {
+                Task published = Events.NextPublication;
+                PublishDueEvents();
+                var leased = Events.TryLease(Now);
+                long remaining = deadline - Environment.TickCount64;
+                if (leased.Count > 0 || remaining <= 0 || cancellationToken.IsCancellationRequested) return leased;
+
+                var wait = TimeSpan.FromMilliseconds(Math.Min(remaining, LongPollRecheck.TotalMilliseconds));
+                await Task.WhenAny(published, Task.Delay(wait, cancellationToken)).ConfigureAwait(false);
+            }
+        }
+
+        public DomainError? ConfirmEvents(IReadOnlyList<string> handles) => Events.Confirm(handles, Now);
+
+        /// <summary>Raises the completion event of every task that has finished by now. Idempotent and cheap.</summary>
+        public void PublishDueEvents()
+        {
+            var finished = Tasks.TakeNewlyFinished(Now);
+            if (finished == null) return;
+            foreach (var task in finished)
+            {
+                var evt = new ImageSpriteCompletedEvent(Interlocked.Increment(ref eventSequence), task);
+                if (push != null) push(evt);
+                else Events.Publish(evt, Now);
+            }
+        }
+
+        /// <summary>Forgets tasks and events; the media library is configuration and stays.</summary>
+        public void Reset()
+        {
+            Tasks.Clear();
+            Events.Clear();
+        }
+    }
+}

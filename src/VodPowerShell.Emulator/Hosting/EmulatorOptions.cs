@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VodPowerShell.Emulator.Domain;
+
+namespace VodPowerShell.Emulator.Hosting
+{
+    /// <summary>Everything configurable, with the defaults in one place (the CLI help and the README table read them from here).</summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>0 picks a free port.</summary>
+        public int Port { get; set; }
+
+        public string SecretId { get; set; } = DefaultCredential.SecretId;
+
+        public string SecretKey { get; set; } = DefaultCredential.SecretKey;
+
+        /// <summary>When set, every request must carry this session token (error 4105 otherwise).</summary>
+        public string? Token { get; set; }
+
+        /// <summary>Allowed |Timestamp - now|; the reference's sources disagree (5 min vs 2 h), 5 min is the strict reading.</summary>
+        public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromSeconds(300);
+
+        /// <summary>Requests per <see cref="QuotaWindow"/> per SecretId; 0 turns the quota off.</summary>
+        public int QuotaRate { get; set; } = 100;
+
+        public TimeSpan QuotaWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>A JSON media library; null means the open library in which every fileId exists.</summary>
+        public string? MediaFile { get; set; }
+
+        public TimeSpan TaskWaiting { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        public TimeSpan TaskProcessing { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Share of tasks that finish with a media-processing error (data.status -43001).</summary>
+        public double TaskFailureRate { get; set; }
+
+        public int TaskSeed { get; set; } = 1;
+
+        /// <summary>How long PullEvent waits for an event when none is ready (the reference: 5 s).</summary>
+        public TimeSpan LongPoll { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long a pulled, unconfirmed event stays hidden before it can be pulled again.</summary>
+        public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long a msgHandle can be confirmed (the reference: 30 s, then error 4000).</summary>
+        public TimeSpan HandleLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Events per PullEvent answer; the reference is silent, 16 matches API 3.0's ConfirmEvents limit.</summary>
+        public int MaxEventsPerPull { get; set; } = 16;
+
+        /// <summary>Push mode: POST every event to this loopback URL instead of queueing it for PullEvent.</summary>
+        public Uri? CallbackUrl { get; set; }
+
+        /// <summary>Push attempts per event before it is dropped.</summary>
+        public int CallbackAttempts { get; set; } = 5;
+
+        /// <summary>Delay before the second push attempt; doubles each time.</summary>
+        public TimeSpan CallbackBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
+
+        public double FaultRate { get; set; }
+
+        public IReadOnlyList<FaultKind> FaultKinds { get; set; } = FaultInjector.KindNames.Values.ToArray();
+
+        public int FaultSeed { get; set; } = 1;
+
+        /// <summary>Delay of the <c>slow</c> fault.</summary>
+        public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Ledger entries kept; the oldest go first.</summary>
+        public int LedgerCapacity { get; set; } = 100_000;
+
+        public bool ExitOnStdinClose { get; set; }
+
+        /// <summary>The clock behind timestamps, task timelines, quota windows and event timeouts; tests pass a <see cref="ManualTimeProvider"/>.</summary>
+        public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+        /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+        public void Validate()
+        {
+            Require(Port is >= 0 and <= 65535, "--port must be between 0 and 65535.");
+            Require(!string.IsNullOrEmpty(SecretId) && !string.IsNullOrEmpty(SecretKey), "--secret-id and --secret-key must not be empty.");
+            Require(TimestampWindow > TimeSpan.Zero, "--timestamp-window-s must be positive.");
+            Require(QuotaRate >= 0 && QuotaWindow > TimeSpan.Zero, "--quota-rate must be >= 0 and --quota-window-ms positive.");
+            Require(TaskWaiting >= TimeSpan.Zero && TaskProcessing >= TimeSpan.Zero, "Task durations must not be negative.");
+            Require(TaskFailureRate is >= 0 and <= 1 && FaultRate is >= 0 and <= 1, "Rates must be between 0 and 1.");
+            Require(LongPoll >= TimeSpan.Zero && VisibilityTimeout > TimeSpan.Zero && HandleLifetime > TimeSpan.Zero, "Event timeouts must be positive.");
+            Require(MaxEventsPerPull > 0 && CallbackAttempts > 0 && LedgerCapacity > 0, "Counts must be positive.");
+            Require(CallbackUrl is null || (CallbackUrl.IsAbsoluteUri && CallbackUrl.IsLoopback && (CallbackUrl.Scheme == Uri.UriSchemeHttp || CallbackUrl.Scheme == Uri.UriSchemeHttps)),
+                "--callback-url must be an http(s) URL on a loopback address: the emulator never calls out of the machine.");
+        }
+
+        private static void Require(bool condition, string message)
+        {
+            if (!condition) throw new ArgumentException(message);
+        }
+    }
+}

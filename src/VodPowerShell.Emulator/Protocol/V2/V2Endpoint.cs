@@ -1,0 +1,136 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using VodPowerShell.Emulator.Domain;
+
+namespace VodPowerShell.Emulator.Protocol.V2
+{
+    /// <summary>
+    /// The HTTP side of <c>/v2/index.php</c>: read parameters, apply an injected fault, authenticate, run the
+    /// action, record the request in the ledger, write the answer.
+    /// </summary>
+    public sealed class V2Endpoint
+    {
+        private static readonly byte[] Http500Body = Encoding.UTF8.GetBytes(
+            "<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1><hr><center>nginx</center></body></html>");
+
+        private readonly V2Authenticator authenticator;
+        private readonly V2Actions actions;
+        private readonly FaultInjector faults;
+        private readonly Ledger ledger;
+        private readonly TimeProvider clock;
+        private readonly TimeSpan slowDelay;
+
+        public V2Endpoint(V2Authenticator authenticator, V2Actions actions, FaultInjector faults, Ledger ledger, TimeProvider clock, TimeSpan slowDelay)
+        {
+            this.authenticator = authenticator;
+            this.actions = actions;
+            this.faults = faults;
+            this.ledger = ledger;
+            this.clock = clock;
+            this.slowDelay = slowDelay;
+        }
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            var request = context.Request;
+            V2Parameters parameters;
+            try
+            {
+                parameters = await V2Parameters.ReadAsync(request).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                ledger.Record(clock.GetUtcNow(), request.Method, null, null, null, V2ErrorCodes.InvalidParameter, FaultKind.None, null);
+                await WriteAsync(context, V2Reply.Error(V2ErrorCodes.InvalidParameter, ex.Message).Body).ConfigureAwait(false);
+                return;
+            }
+
+            var fault = faults.Next();
+            if (fault is FaultKind.Http500 or FaultKind.Reset or FaultKind.Code5100 or FaultKind.Code6000 or FaultKind.Code6200)
+            {
+                // Failures in front of the service: nothing is processed, so the nonce is not spent and the quota not counted.
+                await FailAsync(context, parameters, fault).ConfigureAwait(false);
+                return;
+            }
+
+            if (fault == FaultKind.Slow)
+            {
+                try
+                {
+                    await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up waiting: that is what the slow fault tests, not an emulator error.
+                    Record(request.Method, parameters, null, fault, null);
+                    return;
+                }
+            }
+
+            // The Host header exactly as received: the signature covers the authority the client addressed.
+            string host = request.Headers.Host.ToString();
+            V2Reply reply = authenticator.Authenticate(request.Method, host, V2Names.Path, parameters)
+                ?? await actions.InvokeAsync(parameters[V2Names.Action]!, parameters, context.RequestAborted).ConfigureAwait(false);
+            Record(request.Method, parameters, reply.Code, fault, reply.VodTaskId);
+
+            switch (fault)
+            {
+                case FaultKind.Lost:
+                    context.Abort();
+                    break;
+                case FaultKind.Truncated:
+                    await WriteTruncatedAsync(context, reply.Body).ConfigureAwait(false);
+                    break;
+                default:
+                    await WriteAsync(context, reply.Body).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        private async Task FailAsync(HttpContext context, V2Parameters parameters, FaultKind fault)
+        {
+            int code = V2ErrorCodes.For(fault);
+            Record(context.Request.Method, parameters, code == V2ErrorCodes.Success ? null : code, fault, null);
+            switch (fault)
+            {
+                case FaultKind.Reset:
+                    context.Abort();
+                    break;
+                case FaultKind.Http500:
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    context.Response.ContentType = "text/html";
+                    context.Response.ContentLength = Http500Body.Length;
+                    await context.Response.Body.WriteAsync(Http500Body, context.RequestAborted).ConfigureAwait(false);
+                    break;
+                default:
+                    await WriteAsync(context, V2Reply.Error(code, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        private void Record(string method, V2Parameters parameters, int? code, FaultKind fault, string? vodTaskId) =>
+            ledger.Record(clock.GetUtcNow(), method, parameters[V2Names.Action], parameters[V2Names.SecretId], parameters[V2Names.FileId], code, fault, vodTaskId);
+
+        private static Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body)
+        {
+            var response = context.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        }
+
+        /// <summary>Announces the full length, sends half, then drops the connection, as a dying proxy would.</summary>
+        private static async Task WriteTruncatedAsync(HttpContext context, ReadOnlyMemory<byte> body)
+        {
+            var response = context.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Abort();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+global using System.Security;
+global using Xunit;
