@@ -33,9 +33,8 @@ function Stop-TestEmulator {
 
 function Get-EmulatorLedger {
     param([Parameter(Mandatory)] $Emulator)
-    $entries = Invoke-RestMethod -Uri ([uri]::new($Emulator.Endpoint, '/_emulator/ledger'))
-    if ($entries -is [System.Collections.IDictionary] -or $entries.PSObject.Properties['entries']) { $entries = $entries.entries }
-    , @($entries)
+    # One object per request, unrolled: callers count with @(...).
+    Invoke-RestMethod -Uri ([uri]::new($Emulator.Endpoint, '/_emulator/ledger')) | Write-Output
 }
 
 function Reset-Emulator {

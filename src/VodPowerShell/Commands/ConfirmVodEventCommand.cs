@@ -33,7 +33,7 @@ namespace VodPowerShell.Commands
         private void Flush()
         {
             if (handles.Count == 0) return;
-            int confirmed = EventConfirmation.Confirm(this, Client, handles, CancellationToken);
+            int confirmed = EventConfirmation.Confirm(this, handles);
             WriteVerbose($"Confirmed {confirmed} of {handles.Count} event(s).");
             handles.Clear();
         }

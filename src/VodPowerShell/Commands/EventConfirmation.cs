@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
-using VodPowerShell.Core.Client;
 
 namespace VodPowerShell.Commands
 {
@@ -10,7 +8,7 @@ namespace VodPowerShell.Commands
         /// <summary>API 3.0 takes at most 16 handles per call; v2 sets no limit, so both use 16.</summary>
         public const int BatchSize = 16;
 
-        public static int Confirm(VodApiCmdlet cmdlet, VodClient client, IReadOnlyList<string> handles, CancellationToken cancellationToken)
+        public static int Confirm(VodApiCmdlet cmdlet, IReadOnlyList<string> handles)
         {
             int confirmed = 0;
             for (int start = 0; start < handles.Count; start += BatchSize)
@@ -18,7 +16,7 @@ namespace VodPowerShell.Commands
                 var batch = new List<string>(BatchSize);
                 for (int i = start; i < handles.Count && i < start + BatchSize; i++) batch.Add(handles[i]);
 
-                var outcome = client.ConfirmEventsAsync(batch, cancellationToken).GetAwaiter().GetResult();
+                var outcome = cmdlet.ConfirmBatch(batch);
                 if (outcome.IsSuccess)
                 {
                     confirmed += outcome.Value;

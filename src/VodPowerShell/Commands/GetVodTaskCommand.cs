@@ -38,7 +38,7 @@ namespace VodPowerShell.Commands
             if (ParameterSetName == ListSet) return;
             foreach (string taskId in TaskIds.Present(VodTaskId, this))
             {
-                var outcome = Client.GetTaskAsync(taskId, CancellationToken).GetAwaiter().GetResult();
+                var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
                 if (outcome.IsSuccess) WriteObject(outcome.Value);
                 else WriteVodError(outcome.Error!, taskId);
             }
@@ -51,7 +51,7 @@ namespace VodPowerShell.Commands
             string? next = null;
             do
             {
-                var outcome = Client.ListTasksAsync(Status, FileId, 100, next, CancellationToken).GetAwaiter().GetResult();
+                var outcome = Await(Client.ListTasksAsync(Status, FileId, 100, next, CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, Status);

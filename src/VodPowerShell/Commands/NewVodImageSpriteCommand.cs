@@ -143,6 +143,7 @@ namespace VodPowerShell.Commands
             {
                 foreach (ImageSpriteResult result in results)
                 {
+                    FlushDebug();
                     if (journal != null && (result.Status != SubmissionStatus.Skipped || result.Reconciled)) journal.RecordOutcome(result);
                     emitted++;
                     WriteObject(result);
@@ -159,6 +160,8 @@ namespace VodPowerShell.Commands
             {
                 throw new PipelineStoppedException();
             }
+
+            FlushDebug();
         }
 
         /// <summary>At most four updates a second: progress rendering is not free on long runs.</summary>

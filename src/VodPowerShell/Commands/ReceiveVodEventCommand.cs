@@ -42,7 +42,7 @@ namespace VodPowerShell.Commands
 
             do
             {
-                var outcome = Client.PullEventsAsync(CancellationToken).GetAwaiter().GetResult();
+                var outcome = Await(Client.PullEventsAsync(CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, null);
@@ -59,7 +59,7 @@ namespace VodPowerShell.Commands
                     if (item.EventHandle != null) toConfirm.Add(item.EventHandle);
                 }
 
-                if (AutoConfirm && toConfirm.Count > 0) EventConfirmation.Confirm(this, Client, toConfirm, CancellationToken);
+                if (AutoConfirm && toConfirm.Count > 0) EventConfirmation.Confirm(this, toConfirm);
             }
             while (keepPulling && received < limit && (Timeout < 0 || clock.Elapsed.TotalSeconds < Timeout));
         }

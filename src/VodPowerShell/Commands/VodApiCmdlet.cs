@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
@@ -21,6 +24,7 @@ namespace VodPowerShell.Commands
     public abstract class VodApiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> debugLines = new ConcurrentQueue<string>();
         private VodClient? client;
 
         /// <summary>SecretId as the user name and SecretKey as the password; overrides the session default.</summary>
@@ -62,6 +66,42 @@ namespace VodPowerShell.Commands
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
 
         /// <summary>
+        /// Waits for a core operation on the pipeline thread, then writes the debug lines its requests left
+        /// (the transport runs on pool threads, which may not write to any stream). Ctrl+C stops the pipeline.
+        /// </summary>
+        protected T Await<T>(Task<T> operation)
+        {
+            try
+            {
+                return operation.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                FlushDebug();
+            }
+        }
+
+        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
+
+        /// <summary>Writes the queued request/response lines; call only on the pipeline thread.</summary>
+        protected void FlushDebug()
+        {
+            while (debugLines.TryDequeue(out string? line)) WriteDebug(line);
+        }
+
+        /// <summary>
+        /// Redacted request lines are built only when someone will see them. A script's own
+        /// <c>$DebugPreference = 'Continue'</c> is a plain string, hence the conversion.
+        /// </summary>
+        private bool DebugWanted =>
+            MyInvocation.BoundParameters.ContainsKey("Debug") ||
+            (LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue);
+
+        /// <summary>
         /// Client-side quota per SecretId, shared by every call in the process so normal runs never see 4400.
         /// The service allows 100 calls a minute; 0 turns the limit off.
         /// </summary>
@@ -100,7 +140,7 @@ namespace VodPowerShell.Commands
                     Region = RegionNames.ToV2(Region ?? profile.Region ?? TransportOptions.DefaultRegion),
                     SignatureMethod = SignatureMethod,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                    Trace = WriteDebug,
+                    Trace = DebugWanted ? debugLines.Enqueue : (Action<string>?)null,
                 };
                 api = new V2Api(options, profile.Credential);
             }

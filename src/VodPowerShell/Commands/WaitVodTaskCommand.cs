@@ -55,7 +55,7 @@ namespace VodPowerShell.Commands
                 for (int i = pending.Count - 1; i >= 0; i--)
                 {
                     string taskId = pending[i];
-                    var outcome = Client.GetTaskAsync(taskId, CancellationToken).GetAwaiter().GetResult();
+                    var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
                     if (!outcome.IsSuccess)
                     {
                         WriteVodError(outcome.Error!, taskId);
