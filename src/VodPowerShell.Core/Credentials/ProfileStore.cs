@@ -49,7 +49,7 @@ namespace VodPowerShell.Core.Credentials
 
             string? configRoot = windows
                 ? NonEmpty(readEnvironment(EnvironmentNames.AppData)) ?? Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData)
-                : AbsoluteOrNull(readEnvironment(EnvironmentNames.XdgConfigHome)) ?? System.IO.Path.Combine(HomeDirectory(readEnvironment), ".config");
+                : AbsoluteOrNull(readEnvironment(EnvironmentNames.XdgConfigHome)) ?? System.IO.Path.Combine(HostPlatform.HomeDirectory(readEnvironment), ".config");
             return System.IO.Path.Combine(configRoot, DirectoryName, FileName);
         }
 
@@ -251,9 +251,6 @@ namespace VodPowerShell.Core.Credentials
             string normalized = apiVersion!.Trim().ToUpperInvariant();
             return normalized == "V2" || normalized == "V3" ? normalized : throw ProfileErrors.InvalidApiVersion(apiVersion);
         }
-
-        internal static string HomeDirectory(Func<string, string?> readEnvironment) =>
-            NonEmpty(readEnvironment("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
         private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
