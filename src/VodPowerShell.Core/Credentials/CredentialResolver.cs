@@ -46,10 +46,6 @@ namespace VodPowerShell.Core.Credentials
             return new VodProfile(credential, CredentialSources.Environment) { Region = NonEmpty(EnvironmentNames.Region) };
         }
 
-        private string? NonEmpty(string name)
-        {
-            string? value = readEnvironment(name);
-            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-        }
+        private string? NonEmpty(string name) => readEnvironment.ReadTrimmed(name);
     }
 }

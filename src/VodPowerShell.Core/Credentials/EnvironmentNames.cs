@@ -1,3 +1,5 @@
+using System;
+
 namespace VodPowerShell.Core.Credentials
 {
     /// <summary>The environment variables Tencent's own tools read (reference §8.1), and the one of our own.</summary>
@@ -26,5 +28,11 @@ namespace VodPowerShell.Core.Credentials
         public const string XdgConfigHome = "XDG_CONFIG_HOME";
 
         public const string AppData = "APPDATA";
+
+        public const string Home = "HOME";
+
+        /// <summary>The variable's value without surrounding whitespace, or null when it is unset or blank.</summary>
+        internal static string? ReadTrimmed(this Func<string, string?> readEnvironment, string name) =>
+            readEnvironment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
     }
 }

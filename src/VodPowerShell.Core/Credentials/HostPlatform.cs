@@ -10,6 +10,6 @@ namespace VodPowerShell.Core.Credentials
 
         /// <summary>$HOME when set (so tests and sudo -E behave), else the user profile folder.</summary>
         public static string HomeDirectory(Func<string, string?> readEnvironment) =>
-            readEnvironment("HOME") is { } home && !string.IsNullOrWhiteSpace(home) ? home.Trim() : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            readEnvironment.ReadTrimmed(EnvironmentNames.Home) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
     }
 }

@@ -44,12 +44,12 @@ namespace VodPowerShell.Core.Credentials
 
         internal static string DefaultPath(Func<string, string?> readEnvironment, bool windows)
         {
-            string? overridden = NonEmpty(readEnvironment(EnvironmentNames.ProfileStorePath));
+            string? overridden = readEnvironment.ReadTrimmed(EnvironmentNames.ProfileStorePath);
             if (overridden != null) return overridden;
 
             string? configRoot = windows
-                ? NonEmpty(readEnvironment(EnvironmentNames.AppData)) ?? Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData)
-                : AbsoluteOrNull(readEnvironment(EnvironmentNames.XdgConfigHome)) ?? System.IO.Path.Combine(HostPlatform.HomeDirectory(readEnvironment), ".config");
+                ? readEnvironment.ReadTrimmed(EnvironmentNames.AppData) ?? Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData)
+                : AbsoluteOrNull(readEnvironment.ReadTrimmed(EnvironmentNames.XdgConfigHome)) ?? System.IO.Path.Combine(HostPlatform.HomeDirectory(readEnvironment), ".config");
             return System.IO.Path.Combine(configRoot, DirectoryName, FileName);
         }
 
@@ -252,10 +252,7 @@ namespace VodPowerShell.Core.Credentials
             return normalized == "V2" || normalized == "V3" ? normalized : throw ProfileErrors.InvalidApiVersion(apiVersion);
         }
 
-        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
         /// <summary>The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.</summary>
-        private static string? AbsoluteOrNull(string? value) =>
-            NonEmpty(value) is { } path && System.IO.Path.IsPathRooted(path) ? path : null;
+        private static string? AbsoluteOrNull(string? path) => path != null && System.IO.Path.IsPathRooted(path) ? path : null;
     }
 }

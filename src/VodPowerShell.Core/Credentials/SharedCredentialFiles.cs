@@ -120,6 +120,6 @@ namespace VodPowerShell.Core.Credentials
             return full.StartsWith(homePrefix, StringComparison.Ordinal) ? "~/" + full.Substring(homePrefix.Length).Replace(Path.DirectorySeparatorChar, '/') : full;
         }
 
-        private string? NonEmpty(string name) => readEnvironment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        private string? NonEmpty(string name) => readEnvironment.ReadTrimmed(name);
     }
 }

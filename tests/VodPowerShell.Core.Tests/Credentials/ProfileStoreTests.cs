@@ -340,7 +340,7 @@ namespace VodPowerShell.Core.Tests.Credentials
             {
                 [EnvironmentNames.ProfileStorePath] = overridePath,
                 [EnvironmentNames.XdgConfigHome] = xdg,
-                ["HOME"] = home,
+                [EnvironmentNames.Home] = home,
                 [EnvironmentNames.AppData] = appData,
             };
 
