@@ -3,21 +3,36 @@ using System;
 namespace VodPowerShell.Core.Credentials
 {
     /// <summary>
-    /// Picks the credential for a call, first match wins: the call's own credential, the session default,
-    /// then the environment variables of Tencent's tools. Returns null when none is found.
+    /// Picks the credential for a call, first match wins: the call's own credential, the profile it names, the
+    /// session default, the environment variables of Tencent's tools, the profile store's default, then Tencent's
+    /// shared credential files. Returns null when none is found.
     /// </summary>
     public sealed class CredentialResolver
     {
         private readonly Func<string, string?> readEnvironment;
+        private readonly ProfileStore store;
+        private readonly SharedCredentialFiles sharedFiles;
 
-        public CredentialResolver(Func<string, string?>? readEnvironment = null) =>
+        /// <param name="readEnvironment">Reads environment variables; the process environment when null.</param>
+        /// <param name="store">The profile store; the default location when null.</param>
+        /// <param name="sharedFiles">Tencent's shared files; the user's home when null.</param>
+        public CredentialResolver(Func<string, string?>? readEnvironment = null, ProfileStore? store = null, SharedCredentialFiles? sharedFiles = null)
+        {
             this.readEnvironment = readEnvironment ?? Environment.GetEnvironmentVariable;
+            this.store = store ?? new ProfileStore(readEnvironment: this.readEnvironment);
+            this.sharedFiles = sharedFiles ?? new SharedCredentialFiles(readEnvironment: this.readEnvironment);
+        }
 
-        public VodProfile? Resolve(VodCredential? explicitCredential, VodProfile? sessionDefault)
+        public VodProfile? Resolve(VodCredential? explicitCredential, VodProfile? sessionDefault) =>
+            Resolve(explicitCredential, profileName: null, sessionDefault);
+
+        /// <param name="profileName">A stored profile the caller asked for by name; its absence is an error (ProfileNotFound), not a reason to look further.</param>
+        public VodProfile? Resolve(VodCredential? explicitCredential, string? profileName, VodProfile? sessionDefault)
         {
             if (explicitCredential != null) return new VodProfile(explicitCredential, CredentialSources.Parameter);
+            if (profileName != null) return store.Get(profileName) ?? throw ProfileErrors.NotFound(profileName, store.FilePath);
             if (sessionDefault != null) return sessionDefault;
-            return FromEnvironment();
+            return FromEnvironment() ?? store.GetDefault() ?? sharedFiles.Read();
         }
 
         public VodProfile? FromEnvironment()
@@ -31,10 +46,6 @@ namespace VodPowerShell.Core.Credentials
             return new VodProfile(credential, CredentialSources.Environment) { Region = NonEmpty(EnvironmentNames.Region) };
         }
 
-        private string? NonEmpty(string name)
-        {
-            string? value = readEnvironment(name);
-            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-        }
+        private string? NonEmpty(string name) => readEnvironment.ReadTrimmed(name);
     }
 }

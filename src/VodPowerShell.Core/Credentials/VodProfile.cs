@@ -20,6 +20,9 @@ namespace VodPowerShell.Core.Credentials
 
         public Uri? Endpoint { get; set; }
 
+        /// <summary>V2 or V3 when the profile says which API to call, else null.</summary>
+        public string? ApiVersion { get; set; }
+
         public override string ToString() => $"{Credential.MaskedSecretId} ({Source})";
     }
 }
