@@ -27,7 +27,7 @@ namespace VodPowerShell.Core.Client
 
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
         {
-            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString());
+            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString()) { SubAppId = api.SubAppId };
             var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token), idempotent: false, cancellationToken).ConfigureAwait(false);
             result.Attempts = attempts;
             if (outcome.IsSuccess)
