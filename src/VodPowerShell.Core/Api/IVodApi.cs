@@ -18,6 +18,9 @@ namespace VodPowerShell.Core.Api
 
         VodEndpoint Endpoint { get; }
 
+        /// <summary>The VOD sub-application requests act in (API 3.0 only); null for v2 or the main application.</summary>
+        ulong? SubAppId { get; }
+
         /// <summary>Starts image-sprite capture; the value is the task id.</summary>
         Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken);
 

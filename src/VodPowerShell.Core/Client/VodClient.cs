@@ -38,7 +38,7 @@ namespace VodPowerShell.Core.Client
         /// </summary>
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
         {
-            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString());
+            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString()) { SubAppId = api.SubAppId };
             var reconciler = new SubmissionReconciler(this);
             while (true)
             {

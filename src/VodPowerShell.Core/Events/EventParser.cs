@@ -15,6 +15,9 @@ namespace VodPowerShell.Core.Events
     {
         public const string ImageSpriteCompleted = "CreateImageSpriteComplete";
 
+        /// <summary>API 3.0's task-flow event; ProcessMedia sprites report through it (reference §7.2).</summary>
+        public const string ProcedureStateChanged = "ProcedureStateChanged";
+
         public static VodEvent Parse(string json, string? eventHandle = null)
         {
             try
@@ -46,7 +49,16 @@ namespace VodPowerShell.Core.Events
                 parsed.EventType = v3Type;
                 parsed.FormatVersion = "3.0";
                 parsed.EventHandle ??= JsonRead.String(content, "EventHandle");
-                if (JsonRead.Object(content, v3Type + "Event") is JsonElement body) ReadV3Sprite(body, parsed);
+                if (JsonRead.Object(content, v3Type + "Event") is JsonElement body)
+                {
+                    ReadV3Sprite(body, parsed);
+                }
+                else if (v3Type == ProcedureStateChanged && JsonRead.Object(content, "ProcedureStateChangeEvent") is JsonElement procedure)
+                {
+                    // The one event whose object is not named after its type ("…Change", not "…Changed").
+                    ReadV3Procedure(procedure, parsed);
+                }
+
                 return parsed;
             }
 
@@ -77,6 +89,55 @@ namespace VodPowerShell.Core.Events
             target.TotalCount = JsonRead.Int(body, "TotalCount");
             target.ImageSpriteUrls = JsonRead.StringArray(body, "ImageSpriteUrlSet");
             target.WebVttUrl = EmptyToNull(JsonRead.String(body, "WebVttUrl"));
+        }
+
+        /// <summary>
+        /// API 3.0's ProcedureTask (DescribeTaskDetail) or ProcedureStateChangeEvent: the task and file, and the
+        /// sprite fields from the first ImageSprite item of <c>MediaProcessResultSet</c> when there is one.
+        /// </summary>
+        public static void ReadV3Procedure(JsonElement procedure, SpriteOutput target)
+        {
+            target.TaskId = JsonRead.String(procedure, "TaskId") ?? target.TaskId;
+            target.FileId = JsonRead.String(procedure, "FileId") ?? target.FileId;
+            SetOutcome(target, JsonRead.Int(procedure, "ErrCode"), JsonRead.String(procedure, "Message"));
+            if (FindImageSpriteTask(procedure) is JsonElement sprite) ReadV3SpriteResult(sprite, target);
+        }
+
+        /// <summary>A MediaProcessTaskImageSpriteResult: Status, ErrCode, Message, Input.Definition and a MediaImageSpriteItem Output.</summary>
+        private static void ReadV3SpriteResult(JsonElement sprite, SpriteOutput target)
+        {
+            // A sprite still PROCESSING has ErrCode 0 but no result yet: not a success.
+            bool running = string.Equals(JsonRead.String(sprite, "Status"), "PROCESSING", StringComparison.OrdinalIgnoreCase);
+            SetOutcome(target, running ? null : JsonRead.Int(sprite, "ErrCode"), JsonRead.String(sprite, "Message"));
+            if (JsonRead.Object(sprite, "Input") is JsonElement input) target.Definition = JsonRead.Int(input, "Definition");
+            if (JsonRead.Object(sprite, "Output") is JsonElement output)
+            {
+                target.Definition ??= JsonRead.Int(output, "Definition");
+                target.TotalCount = JsonRead.Int(output, "TotalCount");
+                target.ImageSpriteUrls = JsonRead.StringArray(output, "ImageUrlSet");
+                target.WebVttUrl = EmptyToNull(JsonRead.String(output, "WebVttUrl"));
+            }
+        }
+
+        /// <summary>
+        /// The item whose ImageSpriteTask is set. Its Type is spelled "ImageSprites" in the docs' enumeration and
+        /// "ImageSprite" elsewhere, so the object itself is the reliable sign.
+        /// </summary>
+        private static JsonElement? FindImageSpriteTask(JsonElement procedure)
+        {
+            foreach (var item in JsonRead.Array(procedure, "MediaProcessResultSet"))
+            {
+                if (JsonRead.Object(item, "ImageSpriteTask") is JsonElement task) return task;
+            }
+
+            return null;
+        }
+
+        /// <summary>Success messages ("SUCCESS") are not error messages.</summary>
+        private static void SetOutcome(SpriteOutput target, int? errorCode, string? message)
+        {
+            target.ErrorCode = errorCode;
+            target.ErrorMessage = errorCode.GetValueOrDefault() == 0 ? null : EmptyToNull(message);
         }
 
         private static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;

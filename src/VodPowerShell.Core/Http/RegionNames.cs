@@ -18,6 +18,18 @@ namespace VodPowerShell.Core.Http
             ["na-toronto"] = "ca",
         };
 
+        /// <summary>The API 3.0 name for <paramref name="region"/>; names it does not know pass through unchanged.</summary>
+        public static string ToV3(string region)
+        {
+            string trimmed = region.Trim();
+            foreach (var pair in LongToShort)
+            {
+                if (string.Equals(pair.Value, trimmed, StringComparison.OrdinalIgnoreCase)) return pair.Key;
+            }
+
+            return trimmed;
+        }
+
         /// <summary>The v2 name for <paramref name="region"/>; names it does not know pass through unchanged.</summary>
         public static string ToV2(string region) =>
             LongToShort.TryGetValue(region.Trim(), out var shortName) ? shortName : region.Trim();

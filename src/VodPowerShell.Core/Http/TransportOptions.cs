@@ -12,8 +12,14 @@ namespace VodPowerShell.Core.Http
 
         public VodEndpoint Endpoint { get; }
 
-        /// <summary>The reference says VOD can simply use <c>gz</c>.</summary>
-        public string Region { get; set; } = DefaultRegion;
+        /// <summary>
+        /// The region, short or long form. v2 sends <see cref="DefaultRegion"/> when it is null (the reference
+        /// says VOD can simply use <c>gz</c>); API 3.0 sends X-TC-Region only when it is set, as VOD needs none.
+        /// </summary>
+        public string? Region { get; set; }
+
+        /// <summary>The VOD sub-application to act in; sent by API 3.0 only (v2 has no such parameter).</summary>
+        public ulong? SubAppId { get; set; }
 
         public SignatureMethod SignatureMethod { get; set; } = SignatureMethod.HmacSHA256;
 

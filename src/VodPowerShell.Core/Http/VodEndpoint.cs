@@ -1,4 +1,5 @@
 using System;
+using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Protocol.V2;
 
@@ -11,6 +12,8 @@ namespace VodPowerShell.Core.Http
     public sealed class VodEndpoint
     {
         public static readonly Uri DefaultV2 = new Uri("https://vod.api.qcloud.com");
+
+        public static readonly Uri DefaultV3 = new Uri("https://vod.tencentcloudapi.com");
 
         private VodEndpoint(Uri requestUri)
         {
@@ -30,14 +33,20 @@ namespace VodPowerShell.Core.Http
         public override string ToString() => RequestUri.GetLeftPart(UriPartial.Path);
 
         /// <summary>
-        /// Accepts a base address (the v2 path is added) or a full address of the API script.
+        /// The v2 endpoint: accepts a base address (the v2 path is added) or a full address of the API script.
         /// </summary>
-        public static VodEndpoint Create(Uri? endpoint)
+        public static VodEndpoint Create(Uri? endpoint) => Create(endpoint, ApiVersion.V2);
+
+        /// <summary>
+        /// The endpoint for <paramref name="version"/>, its default host when none is given. A base address gets
+        /// the version's path: <c>/v2/index.php</c> for v2, <c>/</c> for API 3.0.
+        /// </summary>
+        public static VodEndpoint Create(Uri? endpoint, ApiVersion version)
         {
-            Uri uri = endpoint ?? DefaultV2;
+            Uri uri = endpoint ?? (version == ApiVersion.V3 ? DefaultV3 : DefaultV2);
             if (!uri.IsAbsoluteUri)
             {
-                throw Invalid(uri, "The endpoint must be an absolute URI such as https://vod.api.qcloud.com.", VodErrorCategory.InvalidArgument);
+                throw Invalid(uri, "The endpoint must be an absolute URI such as https://vod.tencentcloudapi.com.", VodErrorCategory.InvalidArgument);
             }
 
             bool https = uri.Scheme == Uri.UriSchemeHttps;
@@ -52,7 +61,7 @@ namespace VodPowerShell.Core.Http
             }
 
             var builder = new UriBuilder(uri);
-            if (builder.Path.Length == 0 || builder.Path == "/") builder.Path = WireNames.IndexPath;
+            if (builder.Path.Length == 0 || builder.Path == "/") builder.Path = version == ApiVersion.V3 ? "/" : WireNames.IndexPath;
             return new VodEndpoint(builder.Uri);
         }
 

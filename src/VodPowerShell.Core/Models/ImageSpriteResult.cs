@@ -50,6 +50,9 @@ namespace VodPowerShell.Core.Models
 
         public string Endpoint { get; }
 
+        /// <summary>The VOD sub-application the request went to (API 3.0 only).</summary>
+        public ulong? SubAppId { get; internal set; }
+
         /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord; not part of the report.</summary>
         internal VodError? Error { get; set; }
 

@@ -20,6 +20,9 @@ namespace VodPowerShell.Core.Models
 
         public string? Endpoint { get; internal set; }
 
+        /// <summary>The VOD sub-application the task was looked up in (API 3.0 only).</summary>
+        public ulong? SubAppId { get; internal set; }
+
         public bool IsFinished => Status == VodTaskStatus.Finish;
 
         /// <summary>True once finished without an error code; null while still running.</summary>

@@ -50,6 +50,40 @@ namespace VodPowerShell.Core.Signing
             return hmac.ComputeHash(data);
         }
 
+        /// <summary>
+        /// TC3-HMAC-SHA256's derived key: HMAC("TC3" + SecretKey, date) → service → "tc3_request". The prefixed
+        /// key exists only in a buffer cleared here; the caller owns (and should clear) the returned bytes.
+        /// </summary>
+        public byte[] DeriveTc3Key(string utcDate, string service)
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+            byte[] prefixed = new byte[Tc3Prefix.Length + keyBytes.Length];
+            byte[]? dateKey = null;
+            byte[]? serviceKey = null;
+            try
+            {
+                Buffer.BlockCopy(Tc3Prefix, 0, prefixed, 0, Tc3Prefix.Length);
+                Buffer.BlockCopy(keyBytes, 0, prefixed, Tc3Prefix.Length, keyBytes.Length);
+                dateKey = HmacSha256(prefixed, utcDate);
+                serviceKey = HmacSha256(dateKey, service);
+                return HmacSha256(serviceKey, "tc3_request");
+            }
+            finally
+            {
+                Array.Clear(prefixed, 0, prefixed.Length);
+                if (dateKey != null) Array.Clear(dateKey, 0, dateKey.Length);
+                if (serviceKey != null) Array.Clear(serviceKey, 0, serviceKey.Length);
+            }
+        }
+
+        private static readonly byte[] Tc3Prefix = Encoding.ASCII.GetBytes("TC3");
+
+        private static byte[] HmacSha256(byte[] key, string data)
+        {
+            using var hmac = new HMACSHA256(key);
+            return hmac.ComputeHash(Encoding.UTF8.GetBytes(data));
+        }
+
         public void Dispose()
         {
             if (disposed) return;

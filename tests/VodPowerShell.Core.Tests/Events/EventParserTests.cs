@@ -63,6 +63,32 @@ namespace VodPowerShell.Core.Tests.Events
         }
 
         [Fact]
+        public void ReadsAnImageSpriteResultFromAnApi3ProcedureStateChangedEvent()
+        {
+            // Shaped like PullEvents' ProcedureStateChanged example (V3/事件通知相关接口/拉取事件通知.md), with an
+            // ImageSprites item in MediaProcessResultSet.
+            var parsed = EventParser.Parse("""
+                {"EventHandle":"EventHandle1","EventType":"ProcedureStateChanged","FileUploadEvent":null,
+                 "ProcedureStateChangeEvent":{"TaskId":"1256768367-Procedure-475b7237438a39560b9879a4556cb177t1","Status":"FINISH",
+                  "FileId":"5285890784246869930","MediaProcessResultSet":[
+                   {"Type":"Transcode","TranscodeTask":{"Status":"SUCCESS","ErrCode":0},"ImageSpriteTask":null},
+                   {"Type":"ImageSprites","TranscodeTask":null,"ImageSpriteTask":{"Status":"FAIL","ErrCode":-44001,"Message":"snapshot failed",
+                    "Input":{"Definition":10},"Output":null}}]},
+                 "CreateImageSpriteCompleteEvent":null}
+                """);
+
+            Assert.Equal("3.0", parsed.FormatVersion);
+            Assert.Equal("EventHandle1", parsed.EventHandle);
+            Assert.Equal("1256768367-Procedure-475b7237438a39560b9879a4556cb177t1", parsed.TaskId);
+            Assert.Equal("5285890784246869930", parsed.FileId);
+            Assert.Equal(10, parsed.Definition);
+            Assert.Equal(-44001, parsed.ErrorCode);
+            Assert.Equal("snapshot failed", parsed.ErrorMessage);
+            Assert.False(parsed.Succeeded);
+            Assert.Empty(parsed.ImageSpriteUrls);
+        }
+
+        [Fact]
         public void KeepsOtherEventTypesWithTheirRawContent()
         {
             var parsed = EventParser.Parse("""{"version":4,"eventType":"NewFileUpload","data":{"fileId":"14508071098244959037"}}""");

@@ -16,6 +16,9 @@ namespace VodPowerShell.Core.Tests.TestSupport
 
         public List<(HttpMethod Method, Uri Uri, string Host, string? Body, string? ContentType)> Requests { get; } = new();
 
+        /// <summary>Per request, every header (request and content) exactly as the client wrote it, and the body bytes.</summary>
+        public List<(Dictionary<string, string> Headers, byte[] Body)> Raw { get; } = new();
+
         public RecordingHandler Answer(Func<HttpResponseMessage> answer)
         {
             answers.Enqueue(answer);
@@ -30,6 +33,14 @@ namespace VodPowerShell.Core.Tests.TestSupport
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in request.Headers) headers[header.Key] = string.Join(",", header.Value);
+            if (request.Content != null)
+            {
+                foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
+            }
+
+            Raw.Add((headers, request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken)));
             Requests.Add((request.Method, request.RequestUri!, request.RequestUri!.Authority, body, request.Content?.Headers.ContentType?.MediaType));
             if (answers.Count > 0) last = answers.Dequeue();
             return last();

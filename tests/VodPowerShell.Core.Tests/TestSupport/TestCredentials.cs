@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Protocol.V2;
+using VodPowerShell.Core.Protocol.V3;
 
 namespace VodPowerShell.Core.Tests.TestSupport
 {
@@ -29,6 +31,13 @@ namespace VodPowerShell.Core.Tests.TestSupport
             var options = new TransportOptions(VodEndpoint.Create(new Uri("http://127.0.0.1:8080"))) { Clock = () => FixedNow };
             configure?.Invoke(options);
             return new V2Api(options, Credential(), new HttpClient(handler));
+        }
+
+        public static V3Api V3Api(RecordingHandler handler, Action<TransportOptions>? configure = null, string? token = null)
+        {
+            var options = new TransportOptions(VodEndpoint.Create(new Uri("http://127.0.0.1:8080"), ApiVersion.V3)) { Clock = () => FixedNow };
+            configure?.Invoke(options);
+            return new V3Api(options, Credential(token), new HttpClient(handler));
         }
 
         /// <summary>Decodes a query or form body the way a server would (%XX as UTF-8, nothing else special).</summary>

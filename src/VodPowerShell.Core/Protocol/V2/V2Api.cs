@@ -26,6 +26,9 @@ namespace VodPowerShell.Core.Protocol.V2
 
         public VodEndpoint Endpoint => transport.Endpoint;
 
+        /// <summary>v2 has no sub-applications.</summary>
+        public ulong? SubAppId => null;
+
         public async Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
         {
             var response = await transport.SendAsync(new ApiRequest(WireNames.CreateImageSprite, new RequestParameters(2)
@@ -34,12 +37,7 @@ namespace VodPowerShell.Core.Protocol.V2
             if (!response.IsSuccess) return ApiOutcome<string>.Failure(response.Error!);
 
             string? taskId = response.GetString(WireNames.VodTaskId);
-            if (string.IsNullOrEmpty(taskId))
-            {
-                // Accepted, but without the id we cannot follow it: as uncertain as a lost answer.
-                return ApiOutcome<string>.Failure(new VodError("MalformedResponse", VodErrorCategory.InvalidResult,
-                    "The service reported success without a vodTaskId.", RetryPolicy.Never, httpStatus: response.HttpStatus, isAmbiguous: true));
-            }
+            if (string.IsNullOrEmpty(taskId)) return ApiOutcome<string>.Failure(ResponseBody.AcceptedWithoutTaskId(WireNames.VodTaskId, response.HttpStatus));
 
             return Succeeded(response, taskId!);
         }
@@ -59,7 +57,7 @@ namespace VodPowerShell.Core.Protocol.V2
         public async Task<ApiOutcome<TaskPage>> ListTasksAsync(VodTaskStatus status, string? fileId, int maxCount, string? next, CancellationToken cancellationToken)
         {
             var parameters = new RequestParameters(4)
-                .Add(WireNames.Status, status.ToString().ToUpperInvariant())
+                .Add(WireNames.Status, TaskStatusText.ToWire(status))
                 .Add(WireNames.MaxCount, Math.Max(10, Math.Min(100, maxCount)).ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(fileId)) parameters.Add(WireNames.FileId, fileId!);
             if (!string.IsNullOrEmpty(next)) parameters.Add(WireNames.Next, next!);
@@ -121,22 +119,11 @@ namespace VodPowerShell.Core.Protocol.V2
         {
             TaskId = taskId,
             TaskType = JsonRead.String(item, "type"),
-            Status = ParseStatus(JsonRead.String(item, "status")),
+            Status = TaskStatusText.Parse(JsonRead.String(item, "status")),
             CreateTime = JsonRead.UnixTime(item, "createTime"),
             BeginProcessTime = JsonRead.UnixTime(item, "beginProcessTime"),
             FinishTime = JsonRead.UnixTime(item, "finishTime"),
             Endpoint = Endpoint.ToString(),
-        };
-
-        /// <summary>
-        /// Case-insensitive, as the docs are not consistent. An unknown value counts as still processing, so a
-        /// waiter keeps polling until its timeout instead of reporting a result that is not there.
-        /// </summary>
-        public static VodTaskStatus ParseStatus(string? status) => status?.ToUpperInvariant() switch
-        {
-            "WAITING" => VodTaskStatus.Waiting,
-            "FINISH" => VodTaskStatus.Finish,
-            _ => VodTaskStatus.Processing,
         };
     }
 }

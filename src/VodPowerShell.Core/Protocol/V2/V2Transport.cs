@@ -59,7 +59,7 @@ namespace VodPowerShell.Core.Protocol.V2
             var parameters = new RequestParameters(request.Parameters.Count + 9);
             parameters.Add(WireNames.Action, request.Action);
             foreach (var pair in request.Parameters) parameters.Add(pair.Key, pair.Value);
-            parameters.Add(WireNames.Region, options.Region);
+            parameters.Add(WireNames.Region, RegionNames.ToV2(options.Region ?? TransportOptions.DefaultRegion));
             parameters.Add(WireNames.Timestamp, options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             parameters.Add(WireNames.Nonce, Nonce.Next().ToString(CultureInfo.InvariantCulture));
             parameters.Add(WireNames.SecretId, secretId);
