@@ -129,3 +129,15 @@ Describe 'New-VodImageSprite' {
         $text | Should -Not -Match ([regex]::Escape($emulator.SecretKey))
     }
 }
+
+Describe 'New-VodImageSprite input checks' {
+    It 'takes whole numbers only for -Definition' -TestCases @(
+        @{ Value = 10.5 }, @{ Value = 'ten' }, @{ Value = '10.0' }
+    ) {
+        { New-VodImageSprite -FileId 'f' -Definition $Value -WhatIf } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+    }
+
+    It 'accepts a whole number given as text, as a CSV column is' {
+        { New-VodImageSprite -FileId 'f' -Definition '10' -WhatIf } | Should -Not -Throw
+    }
+}

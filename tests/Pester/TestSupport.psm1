@@ -8,6 +8,28 @@ function Import-ModuleUnderTest {
     Import-Module (Join-Path $path 'VodPowerShell.psd1') -Force -Global
 }
 
+function Use-IsolatedCredentialSources {
+    # Points every credential source a test could stumble on at an empty temporary home, and returns what to
+    # restore: the machine's own profiles, Tencent files and variables must never leak into (or out of) a test.
+    param([Parameter(Mandatory)] [string] $Directory)
+    $names = 'HOME', 'USERPROFILE', 'XDG_CONFIG_HOME', 'VODPOWERSHELL_PROFILE_PATH', 'TENCENTCLOUD_CREDENTIALS_FILE', 'TCCLI_PROFILE',
+        'TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN', 'TENCENTCLOUD_REGION'
+    $saved = @{}
+    foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null) }
+    $home = Join-Path $Directory 'home'
+    $null = New-Item -ItemType Directory -Force -Path $home
+    if (-not $IsWindows) { chmod 700 $home }
+    $env:HOME = $home
+    $env:USERPROFILE = $home
+    $env:VODPOWERSHELL_PROFILE_PATH = Join-Path $home '.config/VodPowerShell/profiles.json'
+    $saved
+}
+
+function Restore-Environment {
+    param([Parameter(Mandatory)] [hashtable] $Saved)
+    foreach ($pair in $Saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($pair.Key, $pair.Value) }
+}
+
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @())
 
@@ -42,4 +64,4 @@ function Reset-Emulator {
     $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.Endpoint, '/_emulator/reset'))
 }
 
-Export-ModuleMember -Function Import-ModuleUnderTest, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator
+Export-ModuleMember -Function Import-ModuleUnderTest, Use-IsolatedCredentialSources, Restore-Environment, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator

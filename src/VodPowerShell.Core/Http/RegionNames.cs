@@ -18,6 +18,19 @@ namespace VodPowerShell.Core.Http
             ["na-toronto"] = "ca",
         };
 
+        /// <summary>Every region name the reference lists, with its other spelling, for completion and help.</summary>
+        public static IEnumerable<KeyValuePair<string, string>> Known
+        {
+            get
+            {
+                foreach (var pair in LongToShort)
+                {
+                    yield return new KeyValuePair<string, string>(pair.Key, $"v2 name: {pair.Value}");
+                    yield return new KeyValuePair<string, string>(pair.Value, $"API 3.0 name: {pair.Key}");
+                }
+            }
+        }
+
         /// <summary>The API 3.0 name for <paramref name="region"/>; names it does not know pass through unchanged.</summary>
         public static string ToV3(string region)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using VodPowerShell.Completion;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Journal;
@@ -38,7 +39,9 @@ namespace VodPowerShell.Commands
 
         /// <summary>The image sprite template; 10 is the one preset template.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [StrictInteger]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(DefinitionCompleter))]
         public int Definition { get; set; } = DefaultDefinition;
 
         /// <summary>Requests in flight at once; the quota still bounds the rate.</summary>

@@ -1,49 +1,72 @@
 using System;
-using System.Management.Automation;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using VodPowerShell.Completion;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
+using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Signing;
 using VodPowerShell.Core.Throttling;
-using VodPowerShell.Core.Http;
-using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Errors;
 using VodPowerShell.Session;
 
 namespace VodPowerShell.Commands
 {
     /// <summary>
-    /// What every cmdlet that calls the API shares: credential and endpoint resolution, retry settings,
-    /// cancellation on Ctrl+C, and turning core errors into ErrorRecords. Subclasses stay a few dozen lines.
+    /// What every cmdlet that calls the API shares: credential, profile, API version and endpoint resolution,
+    /// retry and quota settings, cancellation on Ctrl+C, debug output on the pipeline thread, and turning core
+    /// errors into ErrorRecords. Subclasses stay a few dozen lines.
     /// </summary>
     public abstract class VodApiCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>The v2 service's documented peak rate: 100 calls a minute.</summary>
+        public const int V2RequestsPerWindow = 100;
+
+        /// <summary>API 3.0's per-action limit: 100 calls a second.</summary>
+        public const int V3RequestsPerWindow = 100;
+
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> debugLines = new ConcurrentQueue<string>();
         private VodClient? client;
 
-        /// <summary>SecretId as the user name and SecretKey as the password; overrides the session default.</summary>
+        /// <summary>SecretId as the user name and SecretKey as the password; overrides every other source.</summary>
         [Parameter]
         [Credential]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>The API address; https://vod.api.qcloud.com unless the profile says otherwise.</summary>
+        /// <summary>A profile saved with Set-VodCredential -Scope Persist.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string? ProfileName { get; set; }
+
+        /// <summary>V2 (legacy) or V3 (API 3.0); by default the profile's, else chosen from the endpoint.</summary>
+        [Parameter]
+        public ApiVersion? ApiVersion { get; set; }
+
+        /// <summary>The API address; by default the profile's, else the public endpoint of the API version.</summary>
         [Parameter]
         public Uri? Endpoint { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
+        /// <summary>API 3.0 sub-application; ignored by v2.</summary>
+        [Parameter]
+        public ulong? SubAppId { get; set; }
+
+        /// <summary>v2 only: the HMAC of the signature (API 3.0 always uses TC3-HMAC-SHA256).</summary>
         [Parameter]
         public SignatureMethod SignatureMethod { get; set; } = SignatureMethod.HmacSHA256;
 
-        /// <summary>Retries of a request the service reports as temporarily failed.</summary>
+        /// <summary>Retries of a request that failed in a way that may pass (5xx, network, 5100/6000/6200).</summary>
         [Parameter]
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = 3;
@@ -52,9 +75,23 @@ namespace VodPowerShell.Commands
         [ValidateRange(0, 600)]
         public double RetryIntervalSec { get; set; } = 1;
 
+        /// <summary>Per request, connect to last byte.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>
+        /// Client-side quota per SecretId, shared by every call in the process so normal runs never see a
+        /// quota error. Defaults to the API's documented limit (v2: 100 a minute; v3: 100 a second); 0 turns it off.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 1_000_000)]
+        public int? RequestsPerMinute { get; set; }
+
+        /// <summary>Length of the quota window in seconds when -RequestsPerMinute is given (for scaled-down tests).</summary>
+        [Parameter(DontShow = true)]
+        [ValidateRange(0.1, 3600)]
+        public double QuotaWindowSec { get; set; } = 60;
 
         protected CancellationToken CancellationToken => cancellation.Token;
 
@@ -64,6 +101,8 @@ namespace VodPowerShell.Commands
         protected override void StopProcessing() => cancellation.Cancel();
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
+
+        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
 
         /// <summary>
         /// Waits for a core operation on the pipeline thread, then writes the debug lines its requests left
@@ -85,36 +124,11 @@ namespace VodPowerShell.Commands
             }
         }
 
-        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
-
         /// <summary>Writes the queued request/response lines; call only on the pipeline thread.</summary>
         protected void FlushDebug()
         {
             while (debugLines.TryDequeue(out string? line)) WriteDebug(line);
         }
-
-        /// <summary>
-        /// Redacted request lines are built only when someone will see them. A script's own
-        /// <c>$DebugPreference = 'Continue'</c> is a plain string, hence the conversion.
-        /// </summary>
-        private bool DebugWanted =>
-            MyInvocation.BoundParameters.ContainsKey("Debug") ||
-            (LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue);
-
-        /// <summary>
-        /// Client-side quota per SecretId, shared by every call in the process so normal runs never see 4400.
-        /// The service allows 100 calls a minute; 0 turns the limit off.
-        /// </summary>
-        [Parameter]
-        [ValidateRange(0, 1_000_000)]
-        public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
-
-        /// <summary>Length of the quota window in seconds (60 for the real service; smaller for tests and emulators).</summary>
-        [Parameter(DontShow = true)]
-        [ValidateRange(0.1, 3600)]
-        public double QuotaWindowSec { get; set; } = 60;
-
-        public const int DefaultRequestsPerMinute = 100;
 
         public void Dispose()
         {
@@ -128,43 +142,76 @@ namespace VodPowerShell.Commands
         {
         }
 
+        /// <summary>
+        /// Redacted request lines are built only when someone will see them. A script's own
+        /// <c>$DebugPreference = 'Continue'</c> is a plain string, hence the conversion.
+        /// </summary>
+        private bool DebugWanted =>
+            MyInvocation.BoundParameters.ContainsKey("Debug") ||
+            (LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue);
+
         private VodClient OpenClient()
         {
             VodProfile profile = ResolveProfile();
-            WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}.");
             IVodApi? api = null;
+            Core.Api.ApiVersion version = Core.Api.ApiVersion.V2;
             try
             {
-                var options = new TransportOptions(VodEndpoint.Create(Endpoint ?? profile.Endpoint))
+                Uri? endpoint = Endpoint ?? profile.Endpoint;
+                version = ApiVersionSelector.Resolve(ApiVersion, ParseVersion(profile.ApiVersion), endpoint);
+                string? region = Region ?? profile.Region;
+                var options = new TransportOptions(VodEndpoint.Create(endpoint, version))
                 {
-                    Region = RegionNames.ToV2(Region ?? profile.Region ?? TransportOptions.DefaultRegion),
+                    // v2 always names a region (gz when none is set); API 3.0 only when one was asked for.
+                    Region = version == Core.Api.ApiVersion.V2 ? RegionNames.ToV2(region ?? TransportOptions.DefaultRegion) : region is null ? null : RegionNames.ToV3(region),
+                    SubAppId = SubAppId,
                     SignatureMethod = SignatureMethod,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     Trace = DebugWanted ? debugLines.Enqueue : (Action<string>?)null,
                 };
-                api = new V2Api(options, profile.Credential);
+                api = VodApiFactory.Create(version, options, profile.Credential);
             }
             catch (VodException ex)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, Endpoint));
             }
 
+            WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}; API {version} at {api!.Endpoint}.");
             var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
-            var gate = QuotaGates.For(api!.Endpoint.Authority, profile.Credential.SecretId, RequestsPerMinute, TimeSpan.FromSeconds(QuotaWindowSec));
+            var (permits, window) = Quota(version);
+            var gate = QuotaGates.For(api.Endpoint.Authority, profile.Credential.SecretId, permits, window);
             return new VodClient(api, retry, gate);
         }
 
+        private (int Permits, TimeSpan Window) Quota(Core.Api.ApiVersion version)
+        {
+            if (RequestsPerMinute is int permits) return (permits, TimeSpan.FromSeconds(QuotaWindowSec));
+            return version == Core.Api.ApiVersion.V2
+                ? (V2RequestsPerWindow, TimeSpan.FromMinutes(1))
+                : (V3RequestsPerWindow, TimeSpan.FromSeconds(1));
+        }
+
+        private static Core.Api.ApiVersion? ParseVersion(string? text) =>
+            Enum.TryParse(text, ignoreCase: true, out Core.Api.ApiVersion parsed) ? parsed : (Core.Api.ApiVersion?)null;
+
         private VodProfile ResolveProfile()
         {
-            VodCredential? explicitCredential = Credential is null
-                ? null
-                : new VodCredential(Credential.UserName, Credential.Password);
-            VodProfile? profile = new CredentialResolver().Resolve(explicitCredential, VodSessionState.Current.DefaultProfile);
+            VodCredential? explicitCredential = Credential is null ? null : new VodCredential(Credential.UserName, Credential.Password);
+            VodProfile? profile = null;
+            try
+            {
+                profile = new CredentialResolver().Resolve(explicitCredential, ProfileName, VodSessionState.Current.DefaultProfile);
+            }
+            catch (VodException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, ProfileName));
+            }
+
             if (profile != null) return profile;
 
             var error = new VodError("NoCredential", VodErrorCategory.AuthenticationError,
-                "No Tencent Cloud credential was found. Run Set-VodCredential -SecretId <id> -SecretKey (Read-Host -AsSecureString), " +
-                $"pass -Credential, or set {EnvironmentNames.SecretId} and {EnvironmentNames.SecretKey}.", RetryPolicy.Never);
+                "No Tencent Cloud credential was found. Run Set-VodCredential -SecretId <id> -SecretKey (Read-Host -AsSecureString) " +
+                $"(add -Scope Persist to keep it), pass -Credential or -ProfileName, or set {EnvironmentNames.SecretId} and {EnvironmentNames.SecretKey}.", RetryPolicy.Never);
             ThrowTerminatingError(ErrorRecordFactory.Create(error, null));
             throw new InvalidOperationException("unreachable");
         }
