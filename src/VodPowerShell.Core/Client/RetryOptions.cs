@@ -17,6 +17,12 @@ namespace VodPowerShell.Core.Client
 
         public TimeSpan MaximumInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// The shortest wait after a quota rejection, whatever RetryInterval says: the budget refills over
+        /// seconds, so trying again at once only burns more of it.
+        /// </summary>
+        public TimeSpan MinimumQuotaWait { get; set; } = TimeSpan.FromSeconds(1);
+
         /// <summary>How the wait is spent; tests replace it to run without sleeping.</summary>
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);
 

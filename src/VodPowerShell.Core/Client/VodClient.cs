@@ -127,6 +127,7 @@ namespace VodPowerShell.Core.Client
                 {
                     // Over quota: nothing is wrong with this request. Slow everyone on this key down and try again.
                     TimeSpan wait = retry.BackoffFor(Math.Min(quotaRetries, 6));
+                    if (wait < retry.MinimumQuotaWait) wait = retry.MinimumQuotaWait;
                     gate?.Pause(wait);
                     await retry.Delay(wait, cancellationToken).ConfigureAwait(false);
                     attempt--;
