@@ -46,6 +46,8 @@ namespace VodPowerShell.Emulator.Tests.TestSupport
             public string? SentBody { get; init; }
             public string? Authorization { get; init; }
             public bool OmitAction { get; init; }
+            /// <summary>The headers the client says it signed, all of them present in the request.</summary>
+            public string SignedHeaders { get; init; } = "content-type;host";
         }
 
         /// <summary>Sends <paramref name="request"/> and returns the <c>Response</c> object.</summary>
@@ -56,9 +58,12 @@ namespace VodPowerShell.Emulator.Tests.TestSupport
             string host = emulator.Host.BaseAddress.Authority;
             const string contentType = "application/json; charset=utf-8";
 
-            string canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n" + Sha256Hex(Encoding.UTF8.GetBytes(request.Body));
+            var values = new Dictionary<string, string> { ["content-type"] = contentType, ["host"] = host, ["x-tc-action"] = request.Action.ToLowerInvariant() };
+            var canonical = new StringBuilder("POST\n/\n\n");
+            foreach (string name in request.SignedHeaders.Split(';')) canonical.Append(name).Append(':').Append(values[name]).Append('\n');
+            canonical.Append('\n').Append(request.SignedHeaders).Append('\n').Append(Sha256Hex(Encoding.UTF8.GetBytes(request.Body)));
             string scope = date + "/vod/tc3_request";
-            string stringToSign = "TC3-HMAC-SHA256\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + scope + "\n" + Sha256Hex(Encoding.UTF8.GetBytes(canonical));
+            string stringToSign = "TC3-HMAC-SHA256\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + scope + "\n" + Sha256Hex(Encoding.UTF8.GetBytes(canonical.ToString()));
             byte[] key = Hmac(Encoding.UTF8.GetBytes("TC3" + request.SecretKey), date);
             key = Hmac(Hmac(key, "vod"), "tc3_request");
             string signature = Convert.ToHexString(Hmac(key, stringToSign)).ToLowerInvariant();
@@ -73,7 +78,7 @@ namespace VodPowerShell.Emulator.Tests.TestSupport
             message.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
             if (request.Token != null) message.Headers.TryAddWithoutValidation("X-TC-Token", request.Token);
             message.Headers.TryAddWithoutValidation("Authorization", request.Authorization
-                ?? $"TC3-HMAC-SHA256 Credential={request.SecretId}/{scope}, SignedHeaders=content-type;host, Signature={signature}");
+                ?? $"TC3-HMAC-SHA256 Credential={request.SecretId}/{scope}, SignedHeaders={request.SignedHeaders}, Signature={signature}");
 
             using var response = await Raw.SendAsync(message);
             Assert.Equal(200, (int)response.StatusCode);

@@ -52,6 +52,17 @@ namespace VodPowerShell.Emulator.Tests.V3
         }
 
         [Theory]
+        [InlineData("content-type;host;x-tc-action", null)]
+        [InlineData("content-type", "AuthFailure.SignatureFailure")]
+        [InlineData("host", "AuthFailure.SignatureFailure")]
+        public async Task ExtraSignedHeadersAreVerifiedButContentTypeAndHostMustBeSigned(string signedHeaders, string? expected)
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+
+            Assert.Equal(expected, await ErrorCodeAsync(emulator, new Request("DescribeTasks", ListBody) { SignedHeaders = signedHeaders }));
+        }
+
+        [Theory]
         [InlineData(-301, "AuthFailure.SignatureExpire")]
         [InlineData(301, "AuthFailure.SignatureExpire")]
         [InlineData(-299, null)]

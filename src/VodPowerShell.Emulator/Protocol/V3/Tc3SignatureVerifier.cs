@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,10 +37,13 @@ namespace VodPowerShell.Emulator.Protocol.V3
 
         /// <summary>
         /// True when the client's scope is the one the server derives (UTC date of the timestamp, "vod",
-        /// "tc3_request") and its hex signature matches, compared in constant time.
+        /// "tc3_request"), it signed at least content-type and host (Tencent requires both, and without host a
+        /// signature could be replayed to another endpoint), and its hex signature matches, compared in constant time.
         /// </summary>
         public static bool Verify(Tc3Authorization authorization, string timestampText, long timestamp, string canonicalRequest, ReadOnlySpan<byte> secretKey)
         {
+            var signed = authorization.SignedHeaderNames;
+            if (!signed.Contains("content-type") || !signed.Contains("host")) return false;
             if (authorization.Date != ExpectedDate(timestamp) || authorization.Service != V3Names.Service || authorization.Terminator != V3Names.ScopeTerminator)
             {
                 return false;
