@@ -4,6 +4,7 @@ namespace VodPowerShell.Emulator.Domain
     public enum DomainErrorKind
     {
         InvalidParameter,
+        DefinitionNotFound,
         FileNotFound,
         FileNotReady,
         TaskNotFound,

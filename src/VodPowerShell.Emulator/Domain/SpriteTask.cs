@@ -17,14 +17,15 @@ namespace VodPowerShell.Emulator.Domain
     }
 
     /// <summary>
-    /// One CreateImageSprite task. Its timeline is fixed when it is created, so its status at any instant is a
+    /// One sprite task, from either CreateImageSprite or ProcessMedia. Its timeline is fixed when it is created, so its status at any instant is a
     /// pure function of the clock and nothing has to run for it to progress.
     /// </summary>
     public sealed class SpriteTask
     {
-        public SpriteTask(string vodTaskId, MediaFile file, SpriteTemplate template, DateTimeOffset createTime, DateTimeOffset beginProcessTime, DateTimeOffset finishTime, SpriteResult result)
+        public SpriteTask(string vodTaskId, SpriteTaskOrigin origin, MediaFile file, SpriteTemplate template, DateTimeOffset createTime, DateTimeOffset beginProcessTime, DateTimeOffset finishTime, SpriteResult result)
         {
             VodTaskId = vodTaskId;
+            Origin = origin;
             File = file;
             Template = template;
             CreateTime = createTime;
@@ -34,6 +35,8 @@ namespace VodPowerShell.Emulator.Domain
         }
 
         public string VodTaskId { get; }
+
+        public SpriteTaskOrigin Origin { get; }
 
         public MediaFile File { get; }
 

@@ -16,6 +16,9 @@ namespace VodPowerShell.Emulator.Domain
     {
         public const string TaskIdPrefix = "CreateImageSprite-";
 
+        /// <summary>Real task-flow ids are "&lt;appId&gt;-Procedure-&lt;hex&gt;"; the emulator has no app id.</summary>
+        public const string ProcedureTaskIdPrefix = "Procedure-";
+
         /// <summary>A media-processing error from the reference (§3.1: decode failed, file corrupt).</summary>
         public const int FailureStatus = -43001;
 
@@ -43,14 +46,15 @@ namespace VodPowerShell.Emulator.Domain
             }
         }
 
-        public SpriteTask Create(MediaFile file, SpriteTemplate template, DateTimeOffset now)
+        public SpriteTask Create(MediaFile file, SpriteTemplate template, SpriteTaskOrigin origin, DateTimeOffset now)
         {
+            string prefix = origin == SpriteTaskOrigin.MediaProcessing ? ProcedureTaskIdPrefix : TaskIdPrefix;
             string hex = Guid.NewGuid().ToString("N");
             lock (gate)
             {
                 bool fails = timings.FailureRate > 0 && failureDraws.NextDouble() < timings.FailureRate;
                 var begin = now + timings.Waiting;
-                var task = new SpriteTask(TaskIdPrefix + hex, file, template, now, begin, begin + timings.Processing,
+                var task = new SpriteTask(prefix + hex, origin, file, template, now, begin, begin + timings.Processing,
                     fails ? new SpriteResult(FailureStatus, "decode failed: the file is corrupt (emulated)", 0, Array.Empty<string>(), string.Empty)
                           : SuccessfulResult(hex, file, template));
                 ordered.Add(task);
@@ -86,10 +90,10 @@ namespace VodPowerShell.Emulator.Domain
         }
 
         /// <summary>
-        /// One page of tasks in <paramref name="status"/> at <paramref name="now"/>, oldest first. <paramref name="next"/>
+        /// One page of tasks in <paramref name="status"/> (any status when null) at <paramref name="now"/>, oldest first. <paramref name="next"/>
         /// is the id of the last task of the previous page, as the reference describes the cursor.
         /// </summary>
-        public TaskPage List(SpriteTaskStatus status, string? fileId, int maxCount, string? next, DateTimeOffset now)
+        public TaskPage List(SpriteTaskStatus? status, string? fileId, int maxCount, string? next, DateTimeOffset now)
         {
             var page = new List<SpriteTask>(maxCount);
             lock (gate)
@@ -103,7 +107,7 @@ namespace VodPowerShell.Emulator.Domain
                 for (int i = start; i < ordered.Count; i++)
                 {
                     var task = ordered[i];
-                    if (task.StatusAt(now) != status) continue;
+                    if (status is { } wanted && task.StatusAt(now) != wanted) continue;
                     if (fileId != null && !string.Equals(task.File.FileId, fileId, StringComparison.Ordinal)) continue;
                     if (page.Count == maxCount) return new TaskPage(page, page[^1].VodTaskId);
                     page.Add(task);

@@ -36,11 +36,11 @@ namespace VodPowerShell.Emulator.Domain
 
         public DateTimeOffset Now => clock.GetUtcNow();
 
-        public Outcome<SpriteTask> CreateImageSprite(string fileId, int definition)
+        public Outcome<SpriteTask> CreateImageSprite(string fileId, int definition, SpriteTaskOrigin origin)
         {
             if (!SpriteTemplates.TryGet(definition, out var template))
             {
-                return new DomainError(DomainErrorKind.InvalidParameter, $"definition {definition} is not a sprite template.");
+                return new DomainError(DomainErrorKind.DefinitionNotFound, $"definition {definition} is not a sprite template.");
             }
 
             var file = Media.Find(fileId);
@@ -51,7 +51,7 @@ namespace VodPowerShell.Emulator.Domain
             }
 
             PublishDueEvents();
-            return Tasks.Create(file.Value, template, Now);
+            return Tasks.Create(file.Value, template, origin, Now);
         }
 
         public Outcome<SpriteTask> GetTask(string vodTaskId)
@@ -60,14 +60,14 @@ namespace VodPowerShell.Emulator.Domain
             return Tasks.Find(vodTaskId);
         }
 
-        public const int MinListCount = 10;
+        /// <summary>The largest page either API allows; each front end may also have a smaller minimum of its own.</summary>
         public const int MaxListCount = 100;
 
-        public Outcome<TaskPage> ListTasks(SpriteTaskStatus status, string? fileId, int maxCount, string? next)
+        public Outcome<TaskPage> ListTasks(SpriteTaskStatus? status, string? fileId, int maxCount, string? next)
         {
-            if (maxCount < MinListCount || maxCount > MaxListCount)
+            if (maxCount < 1 || maxCount > MaxListCount)
             {
-                return new DomainError(DomainErrorKind.InvalidParameter, $"maxCount must be between {MinListCount} and {MaxListCount}.");
+                return new DomainError(DomainErrorKind.InvalidParameter, $"The page size must be between 1 and {MaxListCount}.");
             }
 
             PublishDueEvents();

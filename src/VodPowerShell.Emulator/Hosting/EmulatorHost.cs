@@ -15,11 +15,12 @@ using Microsoft.Extensions.Logging;
 using VodPowerShell.Emulator.Admin;
 using VodPowerShell.Emulator.Domain;
 using VodPowerShell.Emulator.Protocol.V2;
+using VodPowerShell.Emulator.Protocol.V3;
 
 namespace VodPowerShell.Emulator.Hosting
 {
     /// <summary>
-    /// A running emulator on 127.0.0.1: the domain, the v2 front end and the admin endpoints on one listener.
+    /// A running emulator on 127.0.0.1: the domain, the v2 and API 3.0 front ends and the admin endpoints on one listener.
     /// Used by the process entry point and, in process, by tests.
     /// </summary>
     public sealed class EmulatorHost : IAsyncDisposable
@@ -50,7 +51,7 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>The v2 API address, <c>http://127.0.0.1:PORT/v2/index.php</c>.</summary>
         public Uri Endpoint { get; private set; } = null!;
 
-        /// <summary>The listener's base address, <c>http://127.0.0.1:PORT</c>.</summary>
+        /// <summary>The listener's base address, <c>http://127.0.0.1:PORT</c>; API 3.0 is served at its root.</summary>
         public Uri BaseAddress { get; private set; } = null!;
 
         public TimeProvider Clock => Options.Clock;
@@ -80,12 +81,17 @@ namespace VodPowerShell.Emulator.Hosting
             var ledger = new Ledger(options.LedgerCapacity);
             var quota = new QuotaTracker(options.QuotaRate, options.QuotaWindow);
             var faults = new FaultInjector(options.FaultRate, options.FaultKinds, options.FaultSeed);
-            var authenticator = new V2Authenticator(new CredentialStore(options.SecretId, options.SecretKey, options.Token), new ReplayGuard(options.TimestampWindow), quota, clock);
+            var credentials = new CredentialStore(options.SecretId, options.SecretKey, options.Token);
+            var authenticator = new V2Authenticator(credentials, new ReplayGuard(options.TimestampWindow), quota, clock);
             var v2 = new V2Endpoint(authenticator, new V2Actions(service, options.LongPoll), faults, ledger, clock, options.SlowDelay);
+
+            // API 3.0 on the same listener and domain: one account, one quota, one fault sequence, one ledger.
+            var v3 = new V3Endpoint(new V3Authenticator(credentials, quota, clock, options.TimestampWindow), new V3Actions(service, options.LongPoll), faults, ledger, clock, options.SlowDelay);
 
             var app = BuildApplication(options.Port);
             EmulatorHost? host = null;
             app.MapMethods(V2Names.Path, [HttpMethods.Get, HttpMethods.Post], v2.HandleAsync);
+            app.MapPost(V3Names.Path, v3.HandleAsync);
             AdminEndpoints.Map(app, () => host!);
             host = new EmulatorHost(options, app, service, ledger, quota, faults, pusher);
 

@@ -15,7 +15,7 @@ namespace VodPowerShell.Emulator.Hosting
 
         public string SecretKey { get; set; } = DefaultCredential.SecretKey;
 
-        /// <summary>When set, every request must carry this session token (error 4105 otherwise).</summary>
+        /// <summary>When set, every request must carry this session token (v2 error 4105, API 3.0 AuthFailure.TokenFailure otherwise).</summary>
         public string? Token { get; set; }
 
         /// <summary>Allowed |Timestamp - now|; the reference's sources disagree (5 min vs 2 h), 5 min is the strict reading.</summary>

@@ -18,6 +18,9 @@ namespace VodPowerShell.Emulator.Protocol.V2
         public const string ImageSpriteTaskType = "imageSprite";
         private const int DefaultListCount = 10;
 
+        /// <summary>GetTaskList's maxCount range is 10–100; API 3.0's Limit goes down to 1, so the minimum is v2's own.</summary>
+        private const int MinListCount = 10;
+
         private readonly VodService service;
         private readonly TimeSpan longPoll;
         private readonly Dictionary<string, Func<V2Parameters, CancellationToken, ValueTask<V2Reply>>> handlers;
@@ -47,7 +50,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
             if (string.IsNullOrEmpty(fileId)) return V2Reply.MissingParameter(V2Names.FileId);
             if (!TryParseInt(p[V2Names.Definition], out int definition)) return V2Reply.MalformedParameter(V2Names.Definition);
 
-            var outcome = service.CreateImageSprite(fileId, definition);
+            var outcome = service.CreateImageSprite(fileId, definition, SpriteTaskOrigin.ImageSpriteAction);
             if (outcome.Error != null) return Failed(outcome.Error);
             string taskId = outcome.Value!.VodTaskId;
             return V2Reply.Success(taskId, static (json, id) => json.WriteString("vodTaskId", id), taskId);
@@ -68,6 +71,11 @@ namespace VodPowerShell.Emulator.Protocol.V2
             int maxCount = DefaultListCount;
             string? maxCountText = p[V2Names.MaxCount];
             if (!string.IsNullOrEmpty(maxCountText) && !TryParseInt(maxCountText, out maxCount)) return V2Reply.MalformedParameter(V2Names.MaxCount);
+            if (maxCount < MinListCount || maxCount > VodService.MaxListCount)
+            {
+                return V2Reply.Error(V2ErrorCodes.InvalidArgument, $"maxCount must be between {MinListCount} and {VodService.MaxListCount}.");
+            }
+
             string? fileId = p[V2Names.FileId];
 
             var outcome = service.ListTasks(status, string.IsNullOrEmpty(fileId) ? null : fileId, maxCount, p[V2Names.Next]);

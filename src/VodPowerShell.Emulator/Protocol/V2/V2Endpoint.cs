@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using VodPowerShell.Emulator.Domain;
@@ -13,9 +12,6 @@ namespace VodPowerShell.Emulator.Protocol.V2
     /// </summary>
     public sealed class V2Endpoint
     {
-        private static readonly byte[] Http500Body = Encoding.UTF8.GetBytes(
-            "<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1><hr><center>nginx</center></body></html>");
-
         private readonly V2Authenticator authenticator;
         private readonly V2Actions actions;
         private readonly FaultInjector faults;
@@ -43,8 +39,8 @@ namespace VodPowerShell.Emulator.Protocol.V2
             }
             catch (InvalidDataException ex)
             {
-                ledger.Record(clock.GetUtcNow(), request.Method, null, null, null, V2ErrorCodes.InvalidParameter, FaultKind.None, null);
-                await WriteAsync(context, V2Reply.Error(V2ErrorCodes.InvalidParameter, ex.Message).Body).ConfigureAwait(false);
+                ledger.Record(clock.GetUtcNow(), V2Names.LedgerApi, request.Method, null, null, null, V2ErrorCodes.InvalidParameter, null, FaultKind.None, null);
+                await ApiResponseWriter.WriteJsonAsync(context, V2Reply.Error(V2ErrorCodes.InvalidParameter, ex.Message).Body).ConfigureAwait(false);
                 return;
             }
 
@@ -76,18 +72,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
                 ?? await actions.InvokeAsync(parameters[V2Names.Action]!, parameters, context.RequestAborted).ConfigureAwait(false);
             Record(request.Method, parameters, reply.Code, fault, reply.VodTaskId);
 
-            switch (fault)
-            {
-                case FaultKind.Lost:
-                    context.Abort();
-                    break;
-                case FaultKind.Truncated:
-                    await WriteTruncatedAsync(context, reply.Body).ConfigureAwait(false);
-                    break;
-                default:
-                    await WriteAsync(context, reply.Body).ConfigureAwait(false);
-                    break;
-            }
+            await ApiResponseWriter.WriteAsync(context, reply.Body, fault).ConfigureAwait(false);
         }
 
         private async Task FailAsync(HttpContext context, V2Parameters parameters, FaultKind fault)
@@ -100,37 +85,15 @@ namespace VodPowerShell.Emulator.Protocol.V2
                     context.Abort();
                     break;
                 case FaultKind.Http500:
-                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                    context.Response.ContentType = "text/html";
-                    context.Response.ContentLength = Http500Body.Length;
-                    await context.Response.Body.WriteAsync(Http500Body, context.RequestAborted).ConfigureAwait(false);
+                    await ApiResponseWriter.WriteHttp500Async(context).ConfigureAwait(false);
                     break;
                 default:
-                    await WriteAsync(context, V2Reply.Error(code, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
+                    await ApiResponseWriter.WriteJsonAsync(context, V2Reply.Error(code, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
                     break;
             }
         }
 
         private void Record(string method, V2Parameters parameters, int? code, FaultKind fault, string? vodTaskId) =>
-            ledger.Record(clock.GetUtcNow(), method, parameters[V2Names.Action], parameters[V2Names.SecretId], parameters[V2Names.FileId], code, fault, vodTaskId);
-
-        private static Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body)
-        {
-            var response = context.Response;
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = body.Length;
-            return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
-        }
-
-        /// <summary>Announces the full length, sends half, then drops the connection, as a dying proxy would.</summary>
-        private static async Task WriteTruncatedAsync(HttpContext context, ReadOnlyMemory<byte> body)
-        {
-            var response = context.Response;
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
-            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Abort();
-        }
+            ledger.Record(clock.GetUtcNow(), V2Names.LedgerApi, method, parameters[V2Names.Action], parameters[V2Names.SecretId], parameters[V2Names.FileId], code, null, fault, vodTaskId);
     }
 }

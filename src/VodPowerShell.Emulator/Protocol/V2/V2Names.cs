@@ -5,6 +5,9 @@ namespace VodPowerShell.Emulator.Protocol.V2
     {
         public const string Path = "/v2/index.php";
 
+        /// <summary>How the ledger names this front end.</summary>
+        public const string LedgerApi = "v2";
+
         public const string Action = "Action";
         public const string Timestamp = "Timestamp";
         public const string Nonce = "Nonce";

@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using VodPowerShell.Emulator.Domain;
+
+namespace VodPowerShell.Emulator.Protocol
+{
+    /// <summary>How every front end puts an answer on the wire, including the faults that damage it on the way.</summary>
+    public static class ApiResponseWriter
+    {
+        private static readonly byte[] Http500Body = Encoding.UTF8.GetBytes(
+            "<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1><hr><center>nginx</center></body></html>");
+
+        /// <summary>Writes <paramref name="body"/>, or drops the connection (lost) or half of it (truncated) when the fault says so.</summary>
+        public static Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body, FaultKind fault)
+        {
+            switch (fault)
+            {
+                case FaultKind.Lost:
+                    context.Abort();
+                    return Task.CompletedTask;
+                case FaultKind.Truncated:
+                    return WriteTruncatedAsync(context, body);
+                default:
+                    return WriteJsonAsync(context, body);
+            }
+        }
+
+        public static Task WriteJsonAsync(HttpContext context, ReadOnlyMemory<byte> body)
+        {
+            var response = context.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        }
+
+        /// <summary>An HTML error page, as a failing proxy in front of the service would send.</summary>
+        public static Task WriteHttp500Async(HttpContext context)
+        {
+            var response = context.Response;
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            response.ContentType = "text/html";
+            response.ContentLength = Http500Body.Length;
+            return response.Body.WriteAsync(Http500Body, context.RequestAborted).AsTask();
+        }
+
+        /// <summary>Announces the full length, sends half, then drops the connection, as a dying proxy would.</summary>
+        private static async Task WriteTruncatedAsync(HttpContext context, ReadOnlyMemory<byte> body)
+        {
+            var response = context.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Abort();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using VodPowerShell.Emulator.Domain;
+
+namespace VodPowerShell.Emulator.Protocol.V3
+{
+    /// <summary>
+    /// The HTTP side of API 3.0 (<c>POST /</c>): read the raw body, apply an injected fault, authenticate, run the
+    /// action, record the request in the ledger, write the answer. Same faults, ledger and quota as v2.
+    /// </summary>
+    public sealed class V3Endpoint
+    {
+        private readonly V3Authenticator authenticator;
+        private readonly V3Actions actions;
+        private readonly FaultInjector faults;
+        private readonly Ledger ledger;
+        private readonly TimeProvider clock;
+        private readonly TimeSpan slowDelay;
+
+        public V3Endpoint(V3Authenticator authenticator, V3Actions actions, FaultInjector faults, Ledger ledger, TimeProvider clock, TimeSpan slowDelay)
+        {
+            this.authenticator = authenticator;
+            this.actions = actions;
+            this.faults = faults;
+            this.ledger = ledger;
+            this.clock = clock;
+            this.slowDelay = slowDelay;
+        }
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            var request = context.Request;
+            byte[] body;
+            try
+            {
+                // The exact bytes: the signature covers their hash, so nothing may re-encode them first.
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+                body = buffer.ToArray();
+            }
+            catch (BadHttpRequestException ex)
+            {
+                var tooLarge = V3Reply.InvalidParameter("body (" + ex.Message + ")");
+                Record(request, null, null, tooLarge.ErrorCode, FaultKind.None, null);
+                await ApiResponseWriter.WriteJsonAsync(context, tooLarge.Body).ConfigureAwait(false);
+                return;
+            }
+
+            using JsonDocument? document = TryParse(body);
+            JsonElement? fields = document?.RootElement;
+            string? fileId = ReceivedFileId(fields);
+
+            var fault = faults.Next();
+            if (fault is FaultKind.Http500 or FaultKind.Reset or FaultKind.Code5100 or FaultKind.Code6000 or FaultKind.Code6200)
+            {
+                // Failures in front of the service: nothing is processed and the quota is not counted.
+                await FailAsync(context, fileId, fault).ConfigureAwait(false);
+                return;
+            }
+
+            if (fault == FaultKind.Slow)
+            {
+                try
+                {
+                    await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up waiting: that is what the slow fault tests, not an emulator error.
+                    Record(request, fileId, null, null, fault, null);
+                    return;
+                }
+            }
+
+            V3Reply reply = authenticator.Authenticate(request, body)
+                ?? await actions.InvokeAsync(request.Headers[V3Names.ActionHeader].ToString(), request.Headers[V3Names.VersionHeader].ToString(), fields, context.RequestAborted).ConfigureAwait(false);
+            Record(request, fileId, reply.ErrorCode is null ? 0 : null, reply.ErrorCode, fault, reply.VodTaskId);
+            await ApiResponseWriter.WriteAsync(context, reply.Body, fault).ConfigureAwait(false);
+        }
+
+        private async Task FailAsync(HttpContext context, string? fileId, FaultKind fault)
+        {
+            string? code = V3ErrorCodes.For(fault);
+            Record(context.Request, fileId, null, code, fault, null);
+            switch (fault)
+            {
+                case FaultKind.Reset:
+                    context.Abort();
+                    break;
+                case FaultKind.Http500:
+                    await ApiResponseWriter.WriteHttp500Async(context).ConfigureAwait(false);
+                    break;
+                default:
+                    await ApiResponseWriter.WriteJsonAsync(context, V3Reply.Error(code!, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        private static JsonDocument? TryParse(byte[] body)
+        {
+            try
+            {
+                return JsonDocument.Parse(body);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>FileId exactly as received: the string, or the raw JSON of any other value.</summary>
+        private static string? ReceivedFileId(JsonElement? fields) =>
+            fields is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty(V3Names.FileId, out var value)
+                ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+                : null;
+
+        private void Record(HttpRequest request, string? fileId, int? code, string? errorCode, FaultKind fault, string? vodTaskId)
+        {
+            string? action = request.Headers[V3Names.ActionHeader].ToString();
+            string? secretId = Tc3Authorization.TryParse(request.Headers[V3Names.AuthorizationHeader].ToString())?.SecretId;
+            ledger.Record(clock.GetUtcNow(), V3Names.LedgerApi, request.Method, action.Length == 0 ? null : action, secretId, fileId, code, errorCode, fault, vodTaskId);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace VodPowerShell.Emulator.Protocol.V3
+{
+    /// <summary>Header, action and field names of API 3.0 (reference §7), written here independently of the client's.</summary>
+    public static class V3Names
+    {
+        /// <summary>API 3.0 is a JSON POST to the root of the host.</summary>
+        public const string Path = "/";
+
+        /// <summary>How the ledger names this front end.</summary>
+        public const string LedgerApi = "v3";
+
+        public const string JsonContentType = "application/json";
+
+        public const string Version = "2018-07-17";
+        public const string Service = "vod";
+        public const string Algorithm = "TC3-HMAC-SHA256";
+        public const string ScopeTerminator = "tc3_request";
+
+        public const string ActionHeader = "X-TC-Action";
+        public const string TimestampHeader = "X-TC-Timestamp";
+        public const string VersionHeader = "X-TC-Version";
+        public const string TokenHeader = "X-TC-Token";
+        public const string AuthorizationHeader = "Authorization";
+
+        public const string ProcessMedia = "ProcessMedia";
+        public const string DescribeTaskDetail = "DescribeTaskDetail";
+        public const string DescribeTasks = "DescribeTasks";
+        public const string PullEvents = "PullEvents";
+        public const string ConfirmEvents = "ConfirmEvents";
+
+        public const string FileId = "FileId";
+        public const string TaskId = "TaskId";
+        public const string Definition = "Definition";
+        public const string MediaProcessTask = "MediaProcessTask";
+        public const string ImageSpriteTaskSet = "ImageSpriteTaskSet";
+        public const string Status = "Status";
+        public const string Limit = "Limit";
+        public const string ScrollToken = "ScrollToken";
+        public const string EventHandles = "EventHandles";
+    }
+}
