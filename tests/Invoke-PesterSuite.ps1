@@ -19,8 +19,19 @@ Import-Module $PesterPath -Force
 $env:VODPS_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $env:VODPS_TEST_EMULATOR = $EmulatorPath
 
+# A suite that declares an -ApiVersion parameter runs once per API version against the same emulator:
+# one set of tests, two protocols. The others run once.
+$containers = foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot 'Pester') -Filter *.Tests.ps1) {
+    if ((Get-Content -LiteralPath $file.FullName -First 1) -match '\$ApiVersion') {
+        foreach ($version in 'V2', 'V3') { New-PesterContainer -Path $file.FullName -Data @{ ApiVersion = $version } }
+    }
+    else {
+        New-PesterContainer -Path $file.FullName
+    }
+}
+
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = Join-Path $PSScriptRoot 'Pester'
+$configuration.Run.Container = $containers
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true

@@ -1,13 +1,16 @@
+param([ValidateSet('V2', 'V3')] [string] $ApiVersion = 'V2')
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-ModuleUnderTest
     $script:emulator = Start-TestEmulator
-    $script:common = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; RetryIntervalSec = 0 }
+    $script:common = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0 }
+    function Expect([string] $Case) { Get-Expectation -ApiVersion $ApiVersion -Case $Case }
 }
 
 AfterAll { $script:emulator | Stop-TestEmulator }
 
-Describe 'New-VodImageSprite' {
+Describe "New-VodImageSprite ($ApiVersion)" {
     BeforeEach { Reset-Emulator $emulator }
 
     It 'emits one submitted result with a task id per input, in input order' {
@@ -16,7 +19,7 @@ Describe 'New-VodImageSprite' {
         $results.Count | Should -Be 3
         $results.FileId | Should -Be @('file-1', 'file-2', 'file-3')
         $results.Status | Should -Be @('Submitted', 'Submitted', 'Submitted')
-        $results | ForEach-Object { $_.VodTaskId | Should -Match '^CreateImageSprite-[0-9a-f]{32}$' }
+        $results | ForEach-Object { $_.VodTaskId | Should -Match (Expect TaskIdPattern) }
         $results.Code | Should -Be @(0, 0, 0)
         $results.Definition | Should -Be @(10, 10, 10)
         $results[0].PSObject.TypeNames[0] | Should -Be 'VodPowerShell.Core.Models.ImageSpriteResult'
@@ -42,54 +45,46 @@ Describe 'New-VodImageSprite' {
         $results = 'good-1', 'missing-file', 'good-2' | New-VodImageSprite @common -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $results.Status | Should -Be @('Submitted', 'Failed', 'Submitted')
-        $failed = $results[1]
-        $failed.Code | Should -Be 1000
-        $failed.ErrorId | Should -Be 'InvalidArgument'
-        $failed.VodTaskId | Should -BeNullOrEmpty
-
+        $results[1].VodTaskId | Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidArgument,VodPowerShell.Commands.NewVodImageSpriteCommand'
-        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failures[0].TargetObject | Should -Be 'missing-file'
-        $failures[0].Exception.Message | Should -Match '1000'
+        Assert-ServiceFailure -Result $results[1] -ErrorRecord $failures[0] -Expected (Expect MissingFile)
     }
 
-    It 'reports a file in the wrong state with the service code 10009' {
+    It 'reports a file in the wrong state with the service''s code' {
         $result = New-VodImageSprite @common -FileId 'unready-1' -ErrorAction SilentlyContinue -ErrorVariable failures
-        $result.Code | Should -Be 10009
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnexpectedFileStatus,*'
+        $result.Status | Should -Be 'Failed'
+        Assert-ServiceFailure -Result $result -ErrorRecord $failures[0] -Expected (Expect FileNotReady)
     }
 
     It 'stops at the first failure under -ErrorAction Stop, after emitting its result' {
         $collected = [System.Collections.Generic.List[object]]::new()
         { 'good-1', 'missing-x', 'good-2' | New-VodImageSprite @common -ErrorAction Stop | ForEach-Object { $collected.Add($_) } } |
-            Should -Throw -ErrorId 'InvalidArgument,VodPowerShell.Commands.NewVodImageSpriteCommand'
+            Should -Throw -ErrorId "$((Expect MissingFile).ErrorId),VodPowerShell.Commands.NewVodImageSpriteCommand"
         $collected.FileId | Should -Be @('good-1', 'missing-x')
     }
 
     It 'rejects an unknown definition with the service''s code' {
         $result = New-VodImageSprite @common -FileId 'f' -Definition 11 -ErrorAction SilentlyContinue
         $result.Status | Should -Be 'Failed'
-        $result.Code | Should -Be 1000
+        Assert-ServiceFailure -Result $result -Expected (Expect UnknownTemplate)
     }
 
     It 'reports a wrong SecretKey as an authentication error' {
         $wrong = [pscredential]::new($emulator.SecretId, (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
-        $result = New-VodImageSprite -Endpoint $emulator.Endpoint -Credential $wrong -FileId 'f' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result = New-VodImageSprite -Endpoint $emulator.Endpoint -ApiVersion $ApiVersion -Credential $wrong -FileId 'f' -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $result.Code | Should -Be 4100
-        $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        Assert-ServiceFailure -Result $result -ErrorRecord $failures[0] -Expected (Expect WrongKey)
     }
 
-    It 'signs with HmacSHA1 when asked' {
+    It 'signs with HmacSHA1 when asked (v2; API 3.0 ignores it)' {
         (New-VodImageSprite @common -FileId 'sha1' -SignatureMethod HmacSHA1).Status | Should -Be 'Submitted'
     }
 
     It 'sends nothing under -WhatIf' {
         $results = 'w-1', 'w-2' | New-VodImageSprite @common -WhatIf
         $results | Should -BeNullOrEmpty
-        @(Get-EmulatorLedger $emulator | Where-Object { $_.action -eq 'CreateImageSprite' }).Count | Should -Be 0
+        @(Get-EmulatorLedger $emulator).Count | Should -Be 0
     }
 
     It 'rejects empty and blank fileIds before sending, naming the input, and goes on' {
@@ -116,7 +111,7 @@ Describe 'New-VodImageSprite' {
     }
 
     It 'refuses plain HTTP to a host that is not loopback, before sending anything' {
-        { New-VodImageSprite -FileId 'f' -Credential $emulator.Credential -Endpoint 'http://vod.api.qcloud.com' } |
+        { New-VodImageSprite -FileId 'f' -Credential $emulator.Credential -ApiVersion $ApiVersion -Endpoint 'http://vod.api.qcloud.com' } |
             Should -Throw -ErrorId 'InsecureEndpoint,VodPowerShell.Commands.NewVodImageSpriteCommand'
     }
 
@@ -125,7 +120,7 @@ Describe 'New-VodImageSprite' {
         $DebugPreference = 'Continue'
         $debug = New-VodImageSprite @common -FileId 'dbg' 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
         $text = $debug.Message -join "`n"
-        $text | Should -Match 'Signature=\*\*\*'
+        $text | Should -Match (Expect RedactedSecret)
         $text | Should -Not -Match ([regex]::Escape($emulator.SecretKey))
     }
 }

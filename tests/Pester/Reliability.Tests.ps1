@@ -1,3 +1,5 @@
+param([ValidateSet('V2', 'V3')] [string] $ApiVersion = 'V2')
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-ModuleUnderTest
@@ -6,17 +8,17 @@ BeforeAll {
     function Get-CreatedCount($Emulator) {
         $created = @{}
         foreach ($entry in Get-EmulatorLedger $Emulator) {
-            if ($entry.action -eq 'CreateImageSprite' -and $entry.code -eq 0 -and $entry.vodTaskId) { $created[$entry.fileId] = 1 + [int]$created[$entry.fileId] }
+            if ($entry.action -in 'CreateImageSprite', 'ProcessMedia' -and $entry.code -eq 0 -and $entry.vodTaskId) { $created[$entry.fileId] = 1 + [int]$created[$entry.fileId] }
         }
         $created
     }
 }
 
-Describe 'Quota' {
+Describe "Quota ($ApiVersion)" {
     BeforeAll {
         # A scaled-down minute: 10 requests per 2 s window.
         $script:limited = Start-TestEmulator -ArgumentList '--quota-rate', '10', '--quota-window-ms', '2000'
-        $script:on = @{ Endpoint = $limited.Endpoint; Credential = $limited.Credential; RetryIntervalSec = 0.05 }
+        $script:on = @{ Endpoint = $limited.Endpoint; Credential = $limited.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0.05 }
     }
     AfterAll { $limited | Stop-TestEmulator }
     BeforeEach { Reset-Emulator $limited }
@@ -26,7 +28,8 @@ Describe 'Quota' {
         $results = $fileIds | New-VodImageSprite @on -RequestsPerMinute 10 -QuotaWindowSec 2
 
         $results.Status | Sort-Object -Unique | Should -Be 'Submitted'
-        @(Get-EmulatorLedger $limited | Where-Object code -EQ 4400).Count | Should -Be 0
+        $rejected = Get-Expectation -ApiVersion $ApiVersion -Case QuotaRejected
+        @(Get-EmulatorLedger $limited | Where-Object { & $rejected $_ }).Count | Should -Be 0
     }
 
     It 'retries a 4400 caused by someone else on the same key instead of failing the file' {
@@ -35,17 +38,18 @@ Describe 'Quota' {
         $results = $fileIds | New-VodImageSprite @on -RequestsPerMinute 0 -ThrottleLimit 4
 
         $results.Status | Sort-Object -Unique | Should -Be 'Submitted'
-        @(Get-EmulatorLedger $limited | Where-Object code -EQ 4400).Count | Should -BeGreaterThan 0
+        $rejected = Get-Expectation -ApiVersion $ApiVersion -Case QuotaRejected
+        @(Get-EmulatorLedger $limited | Where-Object { & $rejected $_ }).Count | Should -BeGreaterThan 0
         (Get-CreatedCount $limited).Count | Should -Be 16
     }
 }
 
-Describe 'Faults of a real network' {
+Describe "Faults of a real network ($ApiVersion)" {
     It 'retries transient failures and creates every task exactly once' {
         $faulty = Start-TestEmulator -ArgumentList '--fault-rate', '0.3', '--fault-kinds', 'http500,reset,code5100,code6000,code6200', '--fault-seed', '7'
         try {
             $fileIds = 1..40 | ForEach-Object { "transient-$_" }
-            $results = $fileIds | New-VodImageSprite -Endpoint $faulty.Endpoint -Credential $faulty.Credential -RetryIntervalSec 0.01 -MaximumRetryCount 6
+            $results = $fileIds | New-VodImageSprite -Endpoint $faulty.Endpoint -Credential $faulty.Credential -ApiVersion $ApiVersion -RetryIntervalSec 0.01 -MaximumRetryCount 6
 
             $results.Status | Sort-Object -Unique | Should -Be 'Submitted'
             @(Get-EmulatorLedger $faulty | Where-Object fault).Count | Should -BeGreaterThan 0
@@ -60,7 +64,7 @@ Describe 'Faults of a real network' {
         $lossy = Start-TestEmulator -ArgumentList '--fault-rate', '0.3', '--fault-kinds', 'lost,truncated', '--fault-seed', '11'
         try {
             $fileIds = 1..30 | ForEach-Object { "lost-$_" }
-            $results = $fileIds | New-VodImageSprite -Endpoint $lossy.Endpoint -Credential $lossy.Credential -RetryIntervalSec 0.01 -MaximumRetryCount 6 -ErrorAction SilentlyContinue
+            $results = $fileIds | New-VodImageSprite -Endpoint $lossy.Endpoint -Credential $lossy.Credential -ApiVersion $ApiVersion -RetryIntervalSec 0.01 -MaximumRetryCount 6 -ErrorAction SilentlyContinue
 
             $created = Get-CreatedCount $lossy
             $created.Values | Sort-Object -Unique | Should -Be 1
@@ -74,10 +78,10 @@ Describe 'Faults of a real network' {
     }
 }
 
-Describe 'Journal and resume' {
+Describe "Journal and resume ($ApiVersion)" {
     BeforeAll {
         $script:emulator = Start-TestEmulator -ArgumentList '--quota-rate', '0'
-        $script:on = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; RetryIntervalSec = 0 }
+        $script:on = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0 }
     }
     AfterAll { $emulator | Stop-TestEmulator }
     BeforeEach { Reset-Emulator $emulator }
@@ -91,7 +95,7 @@ Describe 'Journal and resume' {
         $second.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $second.VodTaskId | Should -Be $first.VodTaskId
         (Get-CreatedCount $emulator).Count | Should -Be 10
-        @(Get-EmulatorLedger $emulator | Where-Object action -EQ 'CreateImageSprite').Count | Should -Be 10
+        @(Get-EmulatorLedger $emulator | Where-Object action -In 'CreateImageSprite', 'ProcessMedia').Count | Should -Be 10
     }
 
     It 'adopts the task of an interrupted submission and repairs a torn last line' {
@@ -118,7 +122,7 @@ Describe 'Journal and resume' {
         $script = @"
 Import-Module '$env:VODPS_TEST_MODULE/VodPowerShell.psd1'
 `$credential = [pscredential]::new('$($emulator.SecretId)', (ConvertTo-SecureString '$($emulator.SecretKey)' -AsPlainText -Force))
-Get-Content -LiteralPath '$ids' | New-VodImageSprite -Endpoint '$($emulator.Endpoint)' -Credential `$credential -JournalPath '$journal' -RequestsPerMinute 40 -QuotaWindowSec 1 | Out-Null
+Get-Content -LiteralPath '$ids' | New-VodImageSprite -Endpoint '$($emulator.Endpoint)' -ApiVersion $ApiVersion -Credential `$credential -JournalPath '$journal' -RequestsPerMinute 40 -QuotaWindowSec 1 | Out-Null
 "@
         $runbook = Join-Path $TestDrive 'runbook.ps1'
         Set-Content -LiteralPath $runbook -Value $script
@@ -153,10 +157,10 @@ Get-Content -LiteralPath '$ids' | New-VodImageSprite -Endpoint '$($emulator.Endp
     }
 }
 
-Describe 'Concurrency' {
+Describe "Concurrency ($ApiVersion)" {
     BeforeAll {
         $script:emulator = Start-TestEmulator -ArgumentList '--fault-rate', '0.5', '--fault-kinds', 'slow', '--slow-ms', '150'
-        $script:on = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; RetryIntervalSec = 0; RequestsPerMinute = 0 }
+        $script:on = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0; RequestsPerMinute = 0 }
     }
     AfterAll { $emulator | Stop-TestEmulator }
 

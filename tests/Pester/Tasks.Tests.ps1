@@ -1,13 +1,15 @@
+param([ValidateSet('V2', 'V3')] [string] $ApiVersion = 'V2')
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-ModuleUnderTest
     $script:emulator = Start-TestEmulator -ArgumentList '--task-waiting-ms', '100', '--task-processing-ms', '200'
-    $script:common = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; RetryIntervalSec = 0 }
+    $script:common = @{ Endpoint = $emulator.Endpoint; Credential = $emulator.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0 }
 }
 
 AfterAll { $script:emulator | Stop-TestEmulator }
 
-Describe 'Following tasks to the finished sprites' {
+Describe "Following tasks to the finished sprites ($ApiVersion)" {
     It 'waits for every submitted task and emits it finished, with its sprites' {
         $tasks = 'wait-1', 'wait-2' | New-VodImageSprite @common | Wait-VodTask @common -PollIntervalSec 0.1 -Timeout 60
 
@@ -38,10 +40,11 @@ Describe 'Following tasks to the finished sprites' {
         $waitErrors.Count | Should -Be 0
     }
 
-    It 'reports an unknown task id as TaskNotFound' {
+    It 'reports an unknown task id as not found' {
+        $expected = Get-Expectation -ApiVersion $ApiVersion -Case UnknownTask
         $task = Get-VodTask @common -VodTaskId 'CreateImageSprite-00000000000000000000000000000000' -ErrorVariable failures -ErrorAction SilentlyContinue
         $task | Should -BeNullOrEmpty
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TaskNotFound,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "$($expected.ErrorId),*"
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 'CreateImageSprite-00000000000000000000000000000000'
     }
@@ -53,7 +56,7 @@ Describe 'Following tasks to the finished sprites' {
     }
 }
 
-Describe 'Tasks that fail or take too long' {
+Describe "Tasks that fail or take too long ($ApiVersion)" {
     BeforeAll {
         $script:failing = Start-TestEmulator -ArgumentList '--task-waiting-ms', '50', '--task-processing-ms', '50', '--task-failure-rate', '1'
         $script:slow = Start-TestEmulator -ArgumentList '--task-waiting-ms', '600000'
@@ -62,7 +65,7 @@ Describe 'Tasks that fail or take too long' {
     AfterAll { $failing, $slow | Stop-TestEmulator }
 
     It 'emits a failed task and writes a TaskFailed error with its code' {
-        $on = @{ Endpoint = $failing.Endpoint; Credential = $failing.Credential }
+        $on = @{ Endpoint = $failing.Endpoint; Credential = $failing.Credential; ApiVersion = $ApiVersion }
         $task = New-VodImageSprite @on -FileId 'doomed' | Wait-VodTask @on -PollIntervalSec 0.1 -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $task.Status | Should -Be 'Finish'
@@ -73,7 +76,7 @@ Describe 'Tasks that fail or take too long' {
     }
 
     It 'gives up at -Timeout, emitting the last state and a WaitTimeout error' {
-        $on = @{ Endpoint = $slow.Endpoint; Credential = $slow.Credential }
+        $on = @{ Endpoint = $slow.Endpoint; Credential = $slow.Credential; ApiVersion = $ApiVersion }
         $task = New-VodImageSprite @on -FileId 'forever' | Wait-VodTask @on -PollIntervalSec 0.2 -Timeout 1 -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $task.Status | Should -Be 'Waiting'

@@ -53,6 +53,52 @@ function Stop-TestEmulator {
     process { if ($Emulator) { Stop-VodEmulatorProcess -Emulator $Emulator } }
 }
 
+# What each API version answers for the same situation: the suites assert through this table, so one set of
+# tests covers both versions. ErrorId/Category are ours; Code (v2) and CodeDesc (v3) are the service's.
+$script:Expectations = @{
+    V2 = @{
+        TaskIdPattern   = '^CreateImageSprite-[0-9a-f]{32}$'
+        MissingFile     = @{ ErrorId = 'InvalidArgument'; Category = 'InvalidArgument'; Code = 1000 }
+        UnknownTemplate = @{ ErrorId = 'InvalidArgument'; Category = 'InvalidArgument'; Code = 1000 }
+        FileNotReady    = @{ ErrorId = 'UnexpectedFileStatus'; Category = 'InvalidOperation'; Code = 10009 }
+        WrongKey        = @{ ErrorId = 'AuthenticationFailed'; Category = 'AuthenticationError'; Code = 4100 }
+        UnknownTask     = @{ ErrorId = 'TaskNotFound'; Category = 'ObjectNotFound'; Code = 70014 }
+        RedactedSecret  = 'Signature=\*\*\*'
+        EventFormat     = '4.0'
+        EventType       = 'CreateImageSpriteComplete'
+        QuotaRejected   = { param($entry) $entry.code -eq 4400 }
+    }
+    V3 = @{
+        TaskIdPattern   = '^Procedure-[0-9a-f]+$'
+        MissingFile     = @{ ErrorId = 'InvalidParameterValue'; Category = 'ObjectNotFound'; CodeDesc = 'InvalidParameterValue.FileId' }
+        UnknownTemplate = @{ ErrorId = 'InvalidParameterValue'; Category = 'InvalidArgument'; CodeDesc = 'InvalidParameterValue.Definition' }
+        FileNotReady    = @{ ErrorId = 'UnsupportedOperation'; Category = 'InvalidOperation'; CodeDesc = 'UnsupportedOperation' }
+        WrongKey        = @{ ErrorId = 'AuthFailure'; Category = 'AuthenticationError'; CodeDesc = 'AuthFailure.SignatureFailure' }
+        UnknownTask     = @{ ErrorId = 'InvalidParameterValue'; Category = 'ObjectNotFound'; CodeDesc = 'InvalidParameterValue.TaskId' }
+        RedactedSecret  = 'Authorization=\*\*\*'
+        EventFormat     = '3.0'
+        EventType       = 'ProcedureStateChanged'
+        QuotaRejected   = { param($entry) $entry.errorCode -eq 'RequestLimitExceeded' }
+    }
+}
+
+function Get-Expectation {
+    param([Parameter(Mandatory)] [string] $ApiVersion, [Parameter(Mandatory)] [string] $Case)
+    $script:Expectations[$ApiVersion][$Case]
+}
+
+# Asserts that a result and its ErrorRecord carry what the service said for this case.
+function Assert-ServiceFailure {
+    param([Parameter(Mandatory)] $Result, $ErrorRecord, [Parameter(Mandatory)] [hashtable] $Expected)
+    $Result.ErrorId | Should -Be $Expected.ErrorId
+    if ($Expected.ContainsKey('Code')) { $Result.Code | Should -Be $Expected.Code }
+    if ($Expected.ContainsKey('CodeDesc')) { $Result.CodeDesc | Should -Be $Expected.CodeDesc }
+    if ($ErrorRecord) {
+        $ErrorRecord.FullyQualifiedErrorId | Should -BeLike "$($Expected.ErrorId),*"
+        $ErrorRecord.CategoryInfo.Category | Should -Be $Expected.Category
+    }
+}
+
 function Get-EmulatorLedger {
     param([Parameter(Mandatory)] $Emulator)
     # One object per request, unrolled: callers count with @(...).
@@ -64,4 +110,4 @@ function Reset-Emulator {
     $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.Endpoint, '/_emulator/reset'))
 }
 
-Export-ModuleMember -Function Import-ModuleUnderTest, Use-IsolatedCredentialSources, Restore-Environment, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator
+Export-ModuleMember -Function Get-Expectation, Assert-ServiceFailure, Import-ModuleUnderTest, Use-IsolatedCredentialSources, Restore-Environment, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator
