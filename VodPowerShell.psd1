@@ -19,6 +19,7 @@
         'Receive-VodEvent'
         'Confirm-VodEvent'
         'ConvertFrom-VodEvent'
+        'Invoke-VodApi'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

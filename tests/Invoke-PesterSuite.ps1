@@ -38,6 +38,9 @@ $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
 
+# The tests run with PowerShell's default error handling, as a user's session would: 'Stop' above is for this
+# script's own set-up and must not turn the cmdlets' non-terminating errors into test failures.
+$ErrorActionPreference = 'Continue'
 $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 @{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath

@@ -31,10 +31,10 @@ function Restore-Environment {
 }
 
 function Start-TestEmulator {
-    param([string[]] $ArgumentList = @())
+    param([string[]] $ArgumentList = @(), [string] $SecretKey)
 
     $secretId = 'AKIDPester' + (Get-Random -Minimum 10000000 -Maximum 99999999)
-    $secretKey = New-EmulatorSecret
+    $secretKey = if ($SecretKey) { $SecretKey } else { New-EmulatorSecret }
     $emulator = Start-VodEmulatorProcess -EmulatorPath $env:VODPS_TEST_EMULATOR `
         -ArgumentList (@('--secret-id', $secretId, '--secret-key', $secretKey) + $ArgumentList)
     $secure = ConvertTo-SecureString $secretKey -AsPlainText -Force
@@ -67,6 +67,7 @@ $script:Expectations = @{
         EventFormat     = '4.0'
         EventType       = 'CreateImageSpriteComplete'
         QuotaRejected   = { param($entry) $entry.code -eq 4400 }
+        TaskInfo        = @{ Action = 'GetTaskInfo'; IdName = 'vodTaskId' }
     }
     V3 = @{
         TaskIdPattern   = '^Procedure-[0-9a-f]+$'
@@ -79,6 +80,7 @@ $script:Expectations = @{
         EventFormat     = '3.0'
         EventType       = 'ProcedureStateChanged'
         QuotaRejected   = { param($entry) $entry.errorCode -eq 'RequestLimitExceeded' }
+        TaskInfo        = @{ Action = 'DescribeTaskDetail'; IdName = 'TaskId' }
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Http;
@@ -31,6 +32,12 @@ namespace VodPowerShell.Core.Api
 
         /// <summary>Pulls the events waiting in the reliable-callback queue (long poll); an empty list when there are none.</summary>
         Task<ApiOutcome<IReadOnlyList<VodEvent>>> PullEventsAsync(CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Calls any action with the given parameters (<see cref="GenericParameters"/>); the value is the
+        /// action's answer: v2's whole envelope, API 3.0's <c>Response</c> object.
+        /// </summary>
+        Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken);
 
         /// <summary>Confirms pulled events so they are not delivered again; the value is the number confirmed.</summary>
         Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
@@ -95,6 +96,10 @@ namespace VodPowerShell.Core.Client
 
         public async Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken) =>
             (await ExecuteAsync(token => api.ConfirmEventsAsync(eventHandles, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        /// <summary>Any action: never resent after a lost answer, since its effect is unknown to the module.</summary>
+        public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
+            (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
 
         public void Dispose() => api.Dispose();
 

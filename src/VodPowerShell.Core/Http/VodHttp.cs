@@ -80,9 +80,11 @@ namespace VodPowerShell.Core.Http
             return buffer.ToArray();
         }
 
+        /// <summary>An unread 200 may still mean the service acted, so it is as uncertain as a lost answer.</summary>
         private static VodException TooLarge(int status) =>
             new VodException(new VodError("ResponseTooLarge", VodErrorCategory.InvalidResult,
-                $"The response is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read. HTTP status {status}.", RetryPolicy.Never, httpStatus: status));
+                $"The response is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read. HTTP status {status}.", RetryPolicy.Never, httpStatus: status,
+                isAmbiguous: status == 200));
 
         /// <summary>Failures that happen before a byte of the request leaves: the service cannot have acted.</summary>
         private static bool NeverSent(Exception cause) =>

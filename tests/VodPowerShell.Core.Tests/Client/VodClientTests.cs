@@ -195,5 +195,18 @@ namespace VodPowerShell.Core.Tests.Client
             Assert.True(outcome.Value.Succeeded);
             Assert.Equal(2, handler.Requests.Count);
         }
+    
+        [Fact]
+        public async Task AnOversizedAnswerIsRefusedWithoutBeingRead()
+        {
+            var handler = new RecordingHandler().Answer(() => RecordingHandler.Json("{\"code\":0,\"pad\":\"" + new string('x', 5 * 1024 * 1024) + "\"}"));
+
+            var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            // Unread, the answer may hide a created task, and the lookup's answers are oversized too: Unknown.
+            Assert.Equal(SubmissionStatus.Unknown, result.Status);
+            Assert.Contains("larger than 4 MB", result.Message);
+            Assert.Equal(1, Creates(handler));
+        }
     }
 }

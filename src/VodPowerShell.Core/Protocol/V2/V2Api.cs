@@ -109,6 +109,13 @@ namespace VodPowerShell.Core.Protocol.V2
             return response.IsSuccess ? Succeeded(response, eventHandles.Count) : ApiOutcome<int>.Failure(response.Error!);
         }
 
+        public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+        {
+            GenericParameters.Validate(parameters);
+            var response = await transport.SendAsync(new ApiRequest(action, GenericParameters.ToV2(parameters)), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess ? Succeeded(response, response.Body) : ApiOutcome<JsonElement>.Failure(response.Error!);
+        }
+
         public void Dispose() => transport.Dispose();
 
         private static ApiOutcome<T> Succeeded<T>(ApiResponse response, T value) =>

@@ -138,6 +138,13 @@ namespace VodPowerShell.Core.Protocol.V3
 
         public void Dispose() => transport.Dispose();
 
+        public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+        {
+            GenericParameters.Validate(parameters);
+            var response = await SendAsync(action, writer => GenericParameters.WriteJson(writer, parameters), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess ? Succeeded(response, response.Body) : Failed<JsonElement>(response);
+        }
+
         private Task<V3Response> SendAsync(string action, Action<Utf8JsonWriter>? writeFields, CancellationToken cancellationToken) =>
             transport.SendAsync(V3Request.Create(action, SubAppId, writeFields), cancellationToken);
 
