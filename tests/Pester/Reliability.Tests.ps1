@@ -78,6 +78,30 @@ Describe "Faults of a real network ($ApiVersion)" {
     }
 }
 
+Describe "Every kind of fault at once ($ApiVersion)" {
+    It 'ends every fileId with exactly one task or an explicit Unknown, at 20% faults of every kind' {
+        $chaos = Start-TestEmulator -ArgumentList '--quota-rate', '0', '--fault-rate', '0.2', '--fault-seed', '20261125', '--slow-ms', '100',
+            '--fault-kinds', 'http500,reset,code5100,code6000,code6200,truncated,slow,lost'
+        try {
+            $fileIds = 1..100 | ForEach-Object { "chaos-$_" }
+            $results = $fileIds | New-VodImageSprite -Endpoint $chaos.Endpoint -Credential $chaos.Credential -ApiVersion $ApiVersion `
+                -RequestsPerMinute 0 -RetryIntervalSec 0.01 -MaximumRetryCount 8 -RequestTimeoutSec 5 -ErrorAction SilentlyContinue
+
+            $results.Count | Should -Be 100
+            ($results.FileId | Sort-Object) | Should -Be ($fileIds | Sort-Object)
+            $faultKinds = @(Get-EmulatorLedger $chaos | Where-Object fault | ForEach-Object fault | Sort-Object -Unique)
+            $faultKinds.Count | Should -BeGreaterOrEqual 6 -Because 'the run must really meet most kinds of fault'
+            $created = Get-CreatedCount $chaos
+            foreach ($result in $results) {
+                $result.Status | Should -BeIn @('Submitted', 'Unknown')
+                if ($result.Status -eq 'Submitted') { $created[$result.FileId] | Should -Be 1 }
+                else { $created[$result.FileId] | Should -BeLessOrEqual 1 }
+            }
+        }
+        finally { $chaos | Stop-TestEmulator }
+    }
+}
+
 Describe "Journal and resume ($ApiVersion)" {
     BeforeAll {
         $script:emulator = Start-TestEmulator -ArgumentList '--quota-rate', '0'

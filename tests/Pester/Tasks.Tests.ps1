@@ -84,3 +84,27 @@ Describe "Tasks that fail or take too long ($ApiVersion)" {
         $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
     }
 }
+
+Describe "New-VodImageSprite -Wait ($ApiVersion)" {
+    BeforeAll {
+        $script:waiting = Start-TestEmulator -ArgumentList '--task-waiting-ms', '50', '--task-processing-ms', '100'
+        $script:on = @{ Endpoint = $waiting.Endpoint; Credential = $waiting.Credential; ApiVersion = $ApiVersion; RetryIntervalSec = 0 }
+    }
+    AfterAll { $waiting | Stop-TestEmulator }
+
+    It 'emits each result once its task has finished, with the sprites, and failures at once' {
+        $results = 'chained-1', 'missing-chained', 'chained-2' | New-VodImageSprite @on -Wait -PollIntervalSec 0.1 -WaitTimeoutSec 60 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($results).Count | Should -Be 3
+        $failures.Count | Should -Be 1
+        $done = @($results | Where-Object Status -EQ 'Submitted')
+        $done.Count | Should -Be 2
+        foreach ($result in $done) {
+            $result.TaskStatus | Should -Be 'Finish'
+            $result.TaskErrorCode | Should -Be 0
+            $result.TotalCount | Should -BeGreaterThan 0
+            $result.ImageSpriteUrls.Count | Should -BeGreaterThan 0
+            $result.WebVttUrl | Should -Match '\.vtt$'
+        }
+    }
+}

@@ -32,7 +32,7 @@ namespace VodPowerShell.Core.Api
                 if (string.IsNullOrWhiteSpace(pair.Key)) throw Invalid("A parameter name is empty.");
                 if (IsReserved(pair.Key))
                 {
-                    throw Invalid($"'{pair.Key}' is a common parameter that the module sets itself (credential, signature, action, timestamp); it cannot be passed in -Parameters.", "ReservedParameterName");
+                    throw Invalid($"'{pair.Key}' is a common parameter that the module sets itself (credential, signature, action, timestamp); it cannot be passed in -Parameter.", "ReservedParameterName");
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using VodPowerShell.Core.Errors;
 
 namespace VodPowerShell.Core.Models
@@ -40,6 +41,21 @@ namespace VodPowerShell.Core.Models
 
         public int Attempts { get; internal set; }
 
+        /// <summary>With -Wait: the task's final state (null without -Wait, or when it had not finished in time).</summary>
+        public VodTaskStatus? TaskStatus { get; private set; }
+
+        /// <summary>With -Wait: 0 when the capture succeeded, else the task's error code.</summary>
+        public int? TaskErrorCode { get; private set; }
+
+        /// <summary>With -Wait: the number of thumbnails captured.</summary>
+        public int? TotalCount { get; private set; }
+
+        /// <summary>With -Wait: the sprite sheets.</summary>
+        public IReadOnlyList<string>? ImageSpriteUrls { get; private set; }
+
+        /// <summary>With -Wait: the WebVTT index of the thumbnails.</summary>
+        public string? WebVttUrl { get; private set; }
+
         /// <summary>True when the answer was lost and the task id was found by looking the file's tasks up.</summary>
         public bool Reconciled { get; internal set; }
 
@@ -55,6 +71,16 @@ namespace VodPowerShell.Core.Models
 
         /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord; not part of the report.</summary>
         internal VodError? Error { get; set; }
+
+        /// <summary>Copies what the finished (or last seen) task says, for New-VodImageSprite -Wait.</summary>
+        public void AttachTask(VodTask task)
+        {
+            TaskStatus = task.Status;
+            TaskErrorCode = task.ErrorCode;
+            TotalCount = task.TotalCount;
+            ImageSpriteUrls = task.ImageSpriteUrls;
+            WebVttUrl = task.WebVttUrl;
+        }
 
         /// <summary>A file that is not sent (it already has a task, or it repeats an earlier input).</summary>
         public static ImageSpriteResult Skipped(string fileId, int definition, string endpoint, string? vodTaskId, string message) =>

@@ -38,9 +38,7 @@ namespace VodPowerShell.Commands
             if (ParameterSetName == ListSet) return;
             foreach (string taskId in TaskIds.Present(VodTaskId, this))
             {
-                var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
-                if (outcome.IsSuccess) WriteObject(outcome.Value);
-                else WriteVodError(outcome.Error!, taskId);
+                if (GetTaskOrReport(taskId) is VodTask task) WriteObject(task);
             }
         }
 

@@ -21,7 +21,8 @@ namespace VodPowerShell.Commands
 
         /// <summary>The action's parameters: v2 takes flat values and lists; API 3.0 also nested hashtables.</summary>
         [Parameter(Position = 1)]
-        public IDictionary? Parameters { get; set; }
+        [Alias("Parameters")]
+        public IDictionary? Parameter { get; set; }
 
         /// <summary>Emit the answer as JSON text instead of an object.</summary>
         [Parameter]
@@ -30,9 +31,9 @@ namespace VodPowerShell.Commands
         protected override void EndProcessing()
         {
             var parameters = new List<KeyValuePair<string, object?>>();
-            if (Parameters != null)
+            if (Parameter != null)
             {
-                foreach (DictionaryEntry entry in Parameters)
+                foreach (DictionaryEntry entry in Parameter)
                 {
                     parameters.Add(new KeyValuePair<string, object?>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, Unwrap(entry.Value)));
                 }

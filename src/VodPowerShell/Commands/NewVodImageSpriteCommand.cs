@@ -26,6 +26,7 @@ namespace VodPowerShell.Commands
 
         private readonly Stopwatch clock = new Stopwatch();
         private readonly HashSet<string> startedThisRun = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImageSpriteResult> awaitingTask = new Dictionary<string, ImageSpriteResult>(StringComparer.Ordinal);
         private InFlightWindow<ImageSpriteResult>? window;
         private SubmissionJournal? journal;
         private ProgressRecord? progress;
@@ -53,6 +54,23 @@ namespace VodPowerShell.Commands
         [Parameter]
         public SwitchParameter Unordered { get; set; }
 
+        /// <summary>
+        /// Hold each result back until its task finishes (as <c>| Wait-VodTask</c> would) and add the sprites to it.
+        /// Keeps every result in memory until then: for very large runs prefer Receive-VodEvent.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: seconds to wait for all tasks; -1 (the default) waits as long as it takes.</summary>
+        [Parameter]
+        [ValidateRange(-1, int.MaxValue)]
+        public int WaitTimeoutSec { get; set; } = -1;
+
+        /// <summary>With -Wait: the first interval between polls; it grows while nothing finishes.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 3600)]
+        public double PollIntervalSec { get; set; } = 5;
+
         /// <summary>Append-only journal that makes a rerun skip what already has a task.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -78,6 +96,7 @@ namespace VodPowerShell.Commands
         {
             if (window is null) return;
             Emit(window.Drain());
+            if (Wait && awaitingTask.Count > 0) WaitForTasks();
             if (progress != null)
             {
                 progress.RecordType = ProgressRecordType.Completed;
@@ -149,6 +168,12 @@ namespace VodPowerShell.Commands
                     FlushDebug();
                     if (journal != null && (result.Status != SubmissionStatus.Skipped || result.Reconciled)) journal.RecordOutcome(result);
                     emitted++;
+                    if (Wait && result.VodTaskId != null && result.Error is null)
+                    {
+                        awaitingTask[result.VodTaskId] = result;
+                        continue;
+                    }
+
                     WriteObject(result);
                     if (result.Error != null)
                     {
@@ -165,6 +190,23 @@ namespace VodPowerShell.Commands
             }
 
             FlushDebug();
+        }
+
+        private void WaitForTasks()
+        {
+            new TaskWaitLoop(this, GetTaskOrReport, PollIntervalSec, WaitTimeoutSec).Run(new List<string>(awaitingTask.Keys), task => EmitWithTask(task.TaskId!, task), EmitWithTask);
+
+            // A task the service could not show (its error is already written) still gets its one result.
+            foreach (var result in awaitingTask.Values) WriteObject(result);
+            awaitingTask.Clear();
+        }
+
+        private void EmitWithTask(string taskId, VodTask? task)
+        {
+            if (!awaitingTask.TryGetValue(taskId, out var result)) return;
+            awaitingTask.Remove(taskId);
+            if (task != null) result.AttachTask(task);
+            WriteObject(result);
         }
 
         /// <summary>At most four updates a second: progress rendering is not free on long runs.</summary>

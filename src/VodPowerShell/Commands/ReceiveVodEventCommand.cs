@@ -26,8 +26,9 @@ namespace VodPowerShell.Commands
 
         /// <summary>Seconds to keep pulling; without it (and without -MaxEvents) one pull is made.</summary>
         [Parameter]
+        [Alias("Timeout")]
         [ValidateRange(0, int.MaxValue)]
-        public int Timeout { get; set; } = -1;
+        public int TimeoutSec { get; set; } = -1;
 
         [Parameter]
         public SwitchParameter AutoConfirm { get; set; }
@@ -35,7 +36,7 @@ namespace VodPowerShell.Commands
         protected override void EndProcessing()
         {
             var filter = EventType is null ? null : Array.ConvertAll(EventType, pattern => new WildcardPattern(pattern, WildcardOptions.IgnoreCase));
-            bool keepPulling = MaxEvents > 0 || Timeout >= 0;
+            bool keepPulling = MaxEvents > 0 || TimeoutSec >= 0;
             int limit = MaxEvents > 0 ? MaxEvents : int.MaxValue;
             var clock = Stopwatch.StartNew();
             int received = 0;
@@ -61,7 +62,7 @@ namespace VodPowerShell.Commands
 
                 if (AutoConfirm && toConfirm.Count > 0) EventConfirmation.Confirm(this, toConfirm);
             }
-            while (keepPulling && received < limit && (Timeout < 0 || clock.Elapsed.TotalSeconds < Timeout));
+            while (keepPulling && received < limit && (TimeoutSec < 0 || clock.Elapsed.TotalSeconds < TimeoutSec));
         }
     }
 }

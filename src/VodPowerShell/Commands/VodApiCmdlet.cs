@@ -10,6 +10,7 @@ using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Signing;
 using VodPowerShell.Core.Throttling;
 using VodPowerShell.Errors;
@@ -78,7 +79,7 @@ namespace VodPowerShell.Commands
         /// <summary>Per request, connect to last byte.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
+        public int RequestTimeoutSec { get; set; } = 30;
 
         /// <summary>
         /// Client-side quota per SecretId, shared by every call in the process so normal runs never see a
@@ -101,6 +102,18 @@ namespace VodPowerShell.Commands
         protected override void StopProcessing() => cancellation.Cancel();
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
+
+        /// <summary>Fetches one task; a failure is reported against the task id and gives null.</summary>
+        internal VodTask? GetTaskOrReport(string taskId)
+        {
+            var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
+            if (outcome.IsSuccess) return outcome.Value;
+            WriteVodError(outcome.Error!, taskId);
+            return null;
+        }
+
+        /// <summary>Sleeps on the pipeline thread; true when Ctrl+C came first.</summary>
+        internal bool WaitCancellable(TimeSpan interval) => CancellationToken.WaitHandle.WaitOne(interval);
 
         internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
 
@@ -166,7 +179,7 @@ namespace VodPowerShell.Commands
                     Region = version == Core.Api.ApiVersion.V2 ? RegionNames.ToV2(region ?? TransportOptions.DefaultRegion) : region is null ? null : RegionNames.ToV3(region),
                     SubAppId = SubAppId,
                     SignatureMethod = SignatureMethod,
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Timeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                     Trace = DebugWanted ? debugLines.Enqueue : (Action<string>?)null,
                 };
                 api = VodApiFactory.Create(version, options, profile.Credential);
