@@ -18,6 +18,7 @@ namespace VodPowerShell.Benchmarks
     /// <summary>
     /// Runs every benchmark with a short in-process job (about a minute in all), prints one compact table with
     /// each figure beside its target, and with <c>--json PATH</c> writes the figures for Invoke-Benchmarks.ps1.
+    /// <c>load --endpoint URL</c> measures the emulator instead (<see cref="EmulatorLoad"/>).
     /// </summary>
     public static class Program
     {
@@ -37,6 +38,8 @@ namespace VodPowerShell.Benchmarks
 
         public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "load") return EmulatorLoad.RunAsync(args).GetAwaiter().GetResult();
+
             string? jsonPath = ArgumentAfter(args, "--json");
             string artifacts = ArgumentAfter(args, "--artifacts") ?? Path.Combine(Path.GetTempPath(), "VodPowerShell.Benchmarks");
 
@@ -93,7 +96,7 @@ namespace VodPowerShell.Benchmarks
         private static string Time(double ns) =>
             ns >= 1000 ? (ns / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " us" : ns.ToString("0.0", CultureInfo.InvariantCulture) + " ns";
 
-        private static string? ArgumentAfter(string[] args, string name)
+        internal static string? ArgumentAfter(string[] args, string name)
         {
             int index = Array.IndexOf(args, name);
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
