@@ -63,7 +63,7 @@ namespace VodPowerShell.Core.Signing
                     sorted.Add(new KeyValuePair<string, string>(pair.Key.Replace('_', '.'), pair.Value));
                 }
 
-                sorted.Sort(OrdinalByName.Instance);
+                sorted.Sort(OrdinalByName);
 
                 foreach (char c in httpMethod) builder.Append(char.ToUpperInvariant(c));
                 builder.Append(authority).Append(path).Append('?');
@@ -81,11 +81,7 @@ namespace VodPowerShell.Core.Signing
             }
         }
 
-        private sealed class OrdinalByName : IComparer<KeyValuePair<string, string>>
-        {
-            public static readonly OrdinalByName Instance = new OrdinalByName();
-
-            public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
-        }
+        /// <summary>A cached delegate: List.Sort(IComparer) would wrap a comparer in a new one on every call.</summary>
+        private static readonly Comparison<KeyValuePair<string, string>> OrdinalByName = (x, y) => string.CompareOrdinal(x.Key, y.Key);
     }
 }
