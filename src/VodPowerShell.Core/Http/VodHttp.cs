@@ -17,6 +17,12 @@ namespace VodPowerShell.Core.Http
     {
         public const int MaxResponseBytes = 4 * 1024 * 1024;
 
+        /// <summary>
+        /// Connections per server, and so the most requests a cmdlet may keep in flight (-ThrottleLimit): with fewer
+        /// connections than requests, the rest would queue inside the handler while their timeout runs.
+        /// </summary>
+        public const int MaxConnectionsPerServer = 256;
+
         private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(CreateClient);
 
         public static HttpClient Shared => SharedClient.Value;
@@ -28,7 +34,7 @@ namespace VodPowerShell.Core.Http
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                MaxConnectionsPerServer = 64,
+                MaxConnectionsPerServer = MaxConnectionsPerServer,
             };
 
             // Timeouts are per request (see SendAsync), so a user cancel and a timeout can be told apart.

@@ -15,7 +15,7 @@ namespace VodPowerShell.Core.Protocol
         /// </summary>
         public static JsonElement ParseObject(int httpStatus, byte[] body)
         {
-            if (httpStatus != 200 && !LooksLikeJsonObject(body)) throw UnexpectedStatus(httpStatus, body.Length);
+            ThrowIfNotAnswer(httpStatus, body);
 
             JsonElement root;
             try
@@ -34,6 +34,12 @@ namespace VodPowerShell.Core.Protocol
             }
 
             return root;
+        }
+
+        /// <summary>A status other than 200 with a body that is not a JSON object came from something in front of the service.</summary>
+        public static void ThrowIfNotAnswer(int httpStatus, byte[] body)
+        {
+            if (httpStatus != 200 && !LooksLikeJsonObject(body)) throw UnexpectedStatus(httpStatus, body.Length);
         }
 
         /// <summary>

@@ -13,29 +13,65 @@ namespace VodPowerShell.Core.Signing
         public static string Encode(string value)
         {
             if (IsAllUnreserved(value)) return value;
-            byte[] bytes = Encoding.UTF8.GetBytes(value);
-            var builder = new StringBuilder(bytes.Length * 3);
-            foreach (byte b in bytes)
-            {
-                if (IsUnreserved((char)b))
-                {
-                    builder.Append((char)b);
-                }
-                else
-                {
-                    builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-                }
-            }
-
-            return builder.ToString();
+            StringBuilder builder = StringBuilderCache.Acquire();
+            AppendEncoded(builder, value);
+            return StringBuilderCache.GetStringAndRelease(builder);
         }
 
         /// <summary>Appends <c>name=value&amp;name=value…</c>, both sides encoded.</summary>
         public static void AppendPair(StringBuilder builder, string name, string value)
         {
             if (builder.Length > 0) builder.Append('&');
-            builder.Append(Encode(name)).Append('=').Append(Encode(value));
+            AppendEncoded(builder, name);
+            builder.Append('=');
+            AppendEncoded(builder, value);
         }
+
+        /// <summary>Appends <paramref name="value"/> encoded, straight into <paramref name="builder"/>.</summary>
+        public static void AppendEncoded(StringBuilder builder, string value)
+        {
+            byte[]? utf8 = null;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (IsUnreserved(c))
+                {
+                    builder.Append(c);
+                }
+                else if (c < 0x80)
+                {
+                    AppendEscaped(builder, (byte)c);
+                }
+                else
+                {
+                    // A surrogate pair is one code point; a lone surrogate becomes U+FFFD, as Encoding.UTF8 does.
+                    int chars = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? 2 : 1;
+                    utf8 ??= new byte[4];
+                    int count = Encoding.UTF8.GetBytes(value, i, chars, utf8, 0);
+                    for (int b = 0; b < count; b++) AppendEscaped(builder, utf8[b]);
+                    i += chars - 1;
+                }
+            }
+        }
+
+        /// <summary>The length <see cref="Encode"/> would return, without building the string.</summary>
+        public static int EncodedLength(string value)
+        {
+            int length = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (IsUnreserved(c)) length += 1;
+                else if (c < 0x80) length += 3;
+                else if (c < 0x800) length += 6;
+                else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { length += 12; i++; }
+                else length += 9;
+            }
+
+            return length;
+        }
+
+        private static void AppendEscaped(StringBuilder builder, byte b) => builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
 
         private static bool IsAllUnreserved(string value)
         {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace VodPowerShell.Core.Signing
 {
@@ -13,7 +14,11 @@ namespace VodPowerShell.Core.Signing
     public sealed class SigningKey : IDisposable
     {
         private byte[] keyBytes;
-        private bool disposed;
+        private volatile bool disposed;
+
+        // One spare HMAC, rented and returned without locks: the key schedule is computed once, not per request.
+        // A second concurrent caller finds it taken and uses a fresh instance, so no HMAC is ever shared.
+        private HMAC? spare;
 
         private SigningKey(byte[] keyBytes) => this.keyBytes = keyBytes;
 
@@ -43,11 +48,28 @@ namespace VodPowerShell.Core.Signing
         }
 
         /// <summary>HMAC of <paramref name="data"/> with this key, as raw bytes.</summary>
-        public byte[] ComputeHmac(SignatureMethod method, byte[] data)
+        public byte[] ComputeHmac(SignatureMethod method, byte[] data) => ComputeHmac(method, data, 0, data.Length);
+
+        /// <summary>HMAC of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
+        public byte[] ComputeHmac(SignatureMethod method, byte[] data, int offset, int count)
         {
             if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
-            using HMAC hmac = method == SignatureMethod.HmacSHA256 ? new HMACSHA256(keyBytes) : new HMACSHA1(keyBytes);
-            return hmac.ComputeHash(data);
+            HMAC? hmac = Interlocked.Exchange(ref spare, null);
+            if (hmac is null || (hmac is HMACSHA256) != (method == SignatureMethod.HmacSHA256))
+            {
+                hmac?.Dispose();
+                hmac = method == SignatureMethod.HmacSHA256 ? new HMACSHA256(keyBytes) : new HMACSHA1(keyBytes);
+            }
+
+            try
+            {
+                return hmac.ComputeHash(data, offset, count);
+            }
+            finally
+            {
+                if (Interlocked.CompareExchange(ref spare, hmac, null) != null) hmac.Dispose();
+                else if (disposed) Interlocked.Exchange(ref spare, null)?.Dispose();
+            }
         }
 
         /// <summary>
@@ -87,9 +109,10 @@ namespace VodPowerShell.Core.Signing
         public void Dispose()
         {
             if (disposed) return;
+            disposed = true;
+            Interlocked.Exchange(ref spare, null)?.Dispose();
             Array.Clear(keyBytes, 0, keyBytes.Length);
             keyBytes = Array.Empty<byte>();
-            disposed = true;
         }
 
         /// <summary>Never shows the key, whatever calls ToString (a transcript, a debugger, a log line).</summary>

@@ -70,9 +70,15 @@ namespace VodPowerShell.Core.Signing
 
         private static string ToHex(byte[] bytes)
         {
-            var builder = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return builder.ToString();
+            const string digits = "0123456789abcdef";
+            char[] chars = new char[bytes.Length * 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                chars[2 * i] = digits[bytes[i] >> 4];
+                chars[2 * i + 1] = digits[bytes[i] & 0xF];
+            }
+
+            return new string(chars);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using VodPowerShell.Core.Protocol.V2;
@@ -11,36 +12,76 @@ namespace VodPowerShell.Core.Signing
     /// </summary>
     public static class V2Signature
     {
-        public static string BuildStringToSign(string httpMethod, string authority, string path, IEnumerable<KeyValuePair<string, string>> parameters)
-        {
-            var sorted = new List<KeyValuePair<string, string>>();
-            foreach (var pair in parameters)
-            {
-                if (string.Equals(pair.Key, WireNames.Signature, StringComparison.Ordinal)) continue;
-                sorted.Add(new KeyValuePair<string, string>(pair.Key.Replace('_', '.'), pair.Value));
-            }
+        /// <summary>The sorted parameters of the request being signed on this thread, reused across requests.</summary>
+        [ThreadStatic]
+        private static List<KeyValuePair<string, string>>? sortBuffer;
 
-            sorted.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-
-            var builder = new StringBuilder(256);
-            builder.Append(httpMethod.ToUpperInvariant()).Append(authority).Append(path).Append('?');
-            for (int i = 0; i < sorted.Count; i++)
-            {
-                if (i > 0) builder.Append('&');
-                builder.Append(sorted[i].Key).Append('=').Append(sorted[i].Value);
-            }
-
-            return builder.ToString();
-        }
+        public static string BuildStringToSign(string httpMethod, string authority, string path, IEnumerable<KeyValuePair<string, string>> parameters) =>
+            StringBuilderCache.GetStringAndRelease(AppendStringToSign(StringBuilderCache.Acquire(), httpMethod, authority, path, parameters));
 
         /// <summary>Base64 of the HMAC of <paramref name="stringToSign"/>.</summary>
         public static string Compute(string stringToSign, SigningKey key, SignatureMethod method) =>
             Convert.ToBase64String(key.ComputeHmac(method, Encoding.UTF8.GetBytes(stringToSign)));
+
+        /// <summary>
+        /// The signature of a request, as <see cref="BuildStringToSign"/> then <see cref="Compute(string, SigningKey, SignatureMethod)"/>
+        /// would give it, without materialising the string to sign: it goes from a cached builder to pooled bytes.
+        /// </summary>
+        public static string Compute(string httpMethod, string authority, string path, IEnumerable<KeyValuePair<string, string>> parameters, SigningKey key, SignatureMethod method)
+        {
+            StringBuilder builder = AppendStringToSign(StringBuilderCache.Acquire(), httpMethod, authority, path, parameters);
+            char[] chars = ArrayPool<char>.Shared.Rent(builder.Length);
+            byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(builder.Length));
+            try
+            {
+                builder.CopyTo(0, chars, 0, builder.Length);
+                int count = Encoding.UTF8.GetBytes(chars, 0, builder.Length, utf8, 0);
+                return Convert.ToBase64String(key.ComputeHmac(method, utf8, 0, count));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+                ArrayPool<char>.Shared.Return(chars);
+                StringBuilderCache.Release(builder);
+            }
+        }
 
         /// <summary>The method the server applies for a given <c>SignatureMethod</c> value: HmacSHA256 only on an exact match.</summary>
         public static SignatureMethod MethodFromWireValue(string? value) =>
             string.Equals(value, nameof(SignatureMethod.HmacSHA256), StringComparison.Ordinal)
                 ? SignatureMethod.HmacSHA256
                 : SignatureMethod.HmacSHA1;
+
+        private static StringBuilder AppendStringToSign(StringBuilder builder, string httpMethod, string authority, string path, IEnumerable<KeyValuePair<string, string>> parameters)
+        {
+            List<KeyValuePair<string, string>> sorted = sortBuffer ??= new List<KeyValuePair<string, string>>(16);
+            try
+            {
+                foreach (var pair in parameters)
+                {
+                    if (string.Equals(pair.Key, WireNames.Signature, StringComparison.Ordinal)) continue;
+                    sorted.Add(new KeyValuePair<string, string>(pair.Key.Replace('_', '.'), pair.Value));
+                }
+
+                sorted.Sort(OrdinalByName);
+
+                foreach (char c in httpMethod) builder.Append(char.ToUpperInvariant(c));
+                builder.Append(authority).Append(path).Append('?');
+                for (int i = 0; i < sorted.Count; i++)
+                {
+                    if (i > 0) builder.Append('&');
+                    builder.Append(sorted[i].Key).Append('=').Append(sorted[i].Value);
+                }
+
+                return builder;
+            }
+            finally
+            {
+                sorted.Clear();
+            }
+        }
+
+        /// <summary>A cached delegate: List.Sort(IComparer) would wrap a comparer in a new one on every call.</summary>
+        private static readonly Comparison<KeyValuePair<string, string>> OrdinalByName = (x, y) => string.CompareOrdinal(x.Key, y.Key);
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using VodPowerShell.Completion;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Errors;
+using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Journal;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Errors;
@@ -47,7 +48,7 @@ namespace VodPowerShell.Commands
 
         /// <summary>Requests in flight at once; the quota still bounds the rate.</summary>
         [Parameter]
-        [ValidateRange(1, 256)]
+        [ValidateRange(1, VodHttp.MaxConnectionsPerServer)]
         public int ThrottleLimit { get; set; } = 8;
 
         /// <summary>Emit results as they complete instead of in input order.</summary>

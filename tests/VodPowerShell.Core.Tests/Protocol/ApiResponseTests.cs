@@ -38,6 +38,9 @@ namespace VodPowerShell.Core.Tests.Protocol
         [InlineData("{\"message\":\"no code\"}", 200)]
         [InlineData("{\"code\":\"abc\"}", 200)]
         [InlineData("", 200)]
+        [InlineData("{\"code\":0} {\"code\":1}", 200)]
+        [InlineData("{\"code\":0,\"vodTaskId\":[1,}", 200)]
+        [InlineData("\"just a string\"", 200)]
         public void AnythingButAnEnvelopeIsAMalformedResponseWithItsHttpStatus(string body, int status)
         {
             var ex = Assert.Throws<VodException>(() => Parse(body, status));
@@ -46,6 +49,18 @@ namespace VodPowerShell.Core.Tests.Protocol
             Assert.Equal(VodErrorCategory.InvalidResult, ex.Error.Category);
             Assert.Equal(status, ex.Error.HttpStatus);
             Assert.True(ex.Error.IsAmbiguous, "a 200 that is not an envelope may hide a processed request");
+        }
+
+        [Fact]
+        public void FieldsAreReadLikeTheJsonTreeReadsThem()
+        {
+            var response = Parse("{\"code\":1,\"vodTaskId\":{\"nested\":\"no\"},\"code\":0,\"message\":\"a\\u0026b\",\"data\":{\"vodTaskId\":\"inner\"}}");
+
+            Assert.Equal(0, response.Code);
+            Assert.Equal("a&b", response.Message);
+            Assert.Null(response.GetString("vodTaskId"));
+            Assert.Null(response.GetString("missing"));
+            Assert.Equal("inner", response.Body.GetProperty("data").GetProperty("vodTaskId").GetString());
         }
 
         [Theory]

@@ -37,6 +37,36 @@ namespace VodPowerShell.Core.Tests.Signing
         }
 
         [Theory]
+        [InlineData("HmacSHA256", "0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s=")]
+        [InlineData("HmacSHA1", "nPVnY6njQmwQ8ciqbPl5Qe+Oru4=")]
+        public void SigningStraightFromTheParametersGivesTheDocumentedSignature(string method, string expected)
+        {
+            using var key = SigningKey.FromBytes(Encoding.UTF8.GetBytes(ExampleSecretKey));
+
+            // Twice each, alternating methods: the key's reused HMAC must never carry state or the wrong algorithm over.
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.Equal(expected, V2Signature.Compute("GET", "cvm.api.qcloud.com", "/v2/index.php", ExampleParameters(method), key, V2Signature.MethodFromWireValue(method)));
+                key.ComputeHmac(method == "HmacSHA1" ? SignatureMethod.HmacSHA256 : SignatureMethod.HmacSHA1, new byte[] { 1 });
+            }
+        }
+
+        [Fact]
+        public void ConcurrentSignersWithOneKeyAgreeWithAFreshHmac()
+        {
+            using var key = SigningKey.FromBytes(Encoding.UTF8.GetBytes(ExampleSecretKey));
+            using var reference = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(ExampleSecretKey));
+
+            System.Threading.Tasks.Parallel.For(0, 2000, i =>
+            {
+                byte[] data = Encoding.UTF8.GetBytes("request " + i);
+                byte[] expected;
+                lock (reference) expected = reference.ComputeHash(data);
+                Assert.Equal(expected, key.ComputeHmac(SignatureMethod.HmacSHA256, data));
+            });
+        }
+
+        [Theory]
         [InlineData("a&b=c", "a&b=c")]
         [InlineData("x+y %z", "x+y %z")]
         [InlineData("视频\nline", "视频\nline")]

@@ -10,8 +10,8 @@ namespace VodPowerShell.Core.Protocol.V2
     /// </summary>
     public sealed class RequestParameters : IReadOnlyList<KeyValuePair<string, string>>
     {
+        // A request carries about a dozen parameters: a linear search for duplicates beats building a HashSet per request.
         private readonly List<KeyValuePair<string, string>> items;
-        private readonly HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
 
         public RequestParameters(int capacity = 12) => items = new List<KeyValuePair<string, string>>(capacity);
 
@@ -23,20 +23,20 @@ namespace VodPowerShell.Core.Protocol.V2
         {
             if (string.IsNullOrEmpty(name)) throw new ArgumentException("A parameter needs a name.", nameof(name));
             if (value is null) throw new ArgumentNullException(nameof(value), $"Parameter '{name}' has no value.");
-            if (!names.Add(name)) throw new ArgumentException($"Parameter '{name}' is given twice.", nameof(name));
+            if (Contains(name)) throw new ArgumentException($"Parameter '{name}' is given twice.", nameof(name));
             items.Add(new KeyValuePair<string, string>(name, value));
             return this;
         }
 
-        public bool Contains(string name) => names.Contains(name);
+        public bool Contains(string name) => this[name] != null;
 
         public string? this[string name]
         {
             get
             {
-                foreach (var pair in items)
+                for (int i = 0; i < items.Count; i++)
                 {
-                    if (string.Equals(pair.Key, name, StringComparison.Ordinal)) return pair.Value;
+                    if (string.Equals(items[i].Key, name, StringComparison.Ordinal)) return items[i].Value;
                 }
 
                 return null;

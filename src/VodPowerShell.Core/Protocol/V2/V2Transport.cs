@@ -28,6 +28,7 @@ namespace VodPowerShell.Core.Protocol.V2
         private readonly string secretId;
         private readonly string? token;
         private readonly SigningKey key;
+        private readonly string requestPath;
 
         public V2Transport(TransportOptions options, VodCredential credential, HttpClient? http = null)
         {
@@ -37,6 +38,7 @@ namespace VodPowerShell.Core.Protocol.V2
             secretId = credential.SecretId;
             token = credential.Token?.ToPlainText();
             key = SigningKey.FromSecureString(credential.SecretKey);
+            requestPath = options.Endpoint.RequestUri.GetLeftPart(UriPartial.Path);
         }
 
         public VodEndpoint Endpoint => options.Endpoint;
@@ -66,20 +68,32 @@ namespace VodPowerShell.Core.Protocol.V2
             parameters.Add(WireNames.SignatureMethod, options.SignatureMethod.ToString());
             if (token != null) parameters.Add(WireNames.Token, token);
 
-            RequestMethod method = options.RequestMethod == RequestMethod.Post || Encode(parameters).Length > MaxQueryLength
+            RequestMethod method = options.RequestMethod == RequestMethod.Post || EncodedLength(parameters) > MaxQueryLength
                 ? RequestMethod.Post
                 : RequestMethod.Get;
-            string stringToSign = V2Signature.BuildStringToSign(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters);
-            parameters.Add(WireNames.Signature, V2Signature.Compute(stringToSign, key, options.SignatureMethod));
+            string signature = V2Signature.Compute(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters, key, options.SignatureMethod);
+            parameters.Add(WireNames.Signature, signature);
             return new SignedRequest(method, parameters);
+        }
+
+        /// <summary>The length of the encoded query, counted rather than built: most requests only need to know it is short.</summary>
+        private static int EncodedLength(RequestParameters parameters)
+        {
+            int length = parameters.Count * 2 - 1;
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                length += PercentEncoding.EncodedLength(parameters[i].Key) + PercentEncoding.EncodedLength(parameters[i].Value);
+            }
+
+            return length;
         }
 
         private HttpRequestMessage BuildMessage(SignedRequest signed)
         {
-            string encoded = Encode(signed.Parameters).ToString();
+            string encoded = Encode(signed.Parameters);
             if (signed.Method == RequestMethod.Get)
             {
-                return new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoint.RequestUri.GetLeftPart(UriPartial.Path) + "?" + encoded));
+                return new HttpRequestMessage(HttpMethod.Get, new Uri(requestPath + "?" + encoded));
             }
 
             return new HttpRequestMessage(HttpMethod.Post, Endpoint.RequestUri)
@@ -88,11 +102,11 @@ namespace VodPowerShell.Core.Protocol.V2
             };
         }
 
-        private static StringBuilder Encode(RequestParameters parameters)
+        private static string Encode(RequestParameters parameters)
         {
-            var encoded = new StringBuilder(512);
+            StringBuilder encoded = StringBuilderCache.Acquire();
             foreach (var pair in parameters) PercentEncoding.AppendPair(encoded, pair.Key, pair.Value);
-            return encoded;
+            return StringBuilderCache.GetStringAndRelease(encoded);
         }
 
         public void Dispose() => key.Dispose();

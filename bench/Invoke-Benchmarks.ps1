@@ -1,0 +1,193 @@
+<#
+.SYNOPSIS
+    Measures VodPowerShell against its performance targets and writes out/bench/results.md.
+.DESCRIPTION
+    Run by: dotnet pwsh -NoProfile ./build.ps1 Bench (which builds first). Everything runs against the built
+    module and emulator, on loopback, each child bounded by a timeout; the whole run takes a few minutes.
+    Each figure is printed with its target and a baseline measured in the same run. See bench/README.md.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = Split-Path $PSScriptRoot
+$OutDir = Join-Path $Root 'out/bench'
+$BenchProject = Join-Path $PSScriptRoot 'VodPowerShell.Benchmarks/VodPowerShell.Benchmarks.csproj'
+$MeasureClient = Join-Path $PSScriptRoot 'Measure-Client.ps1'
+Import-Module (Join-Path $Root 'build/EmulatorProcess.psm1') -Force
+$null = New-Item -ItemType Directory -Force -Path $OutDir
+$Rows = [Collections.Generic.List[object]]::new()
+
+function Invoke-Child {
+    # Runs 'dotnet <arguments>' from the repository root (where the local pwsh tool resolves) and returns its
+    # stdout; a child that outlives its timeout is killed, so the run stays bounded.
+    param([string[]] $ArgumentList, [int] $TimeoutSec = 120)
+    $startInfo = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
+    $startInfo.WorkingDirectory = $Root
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($startInfo)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+        $process.Kill($true)
+        throw "dotnet $($ArgumentList[0..1] -join ' ') did not finish within $TimeoutSec s."
+    }
+    $process.WaitForExit()
+    if ($process.ExitCode -ne 0) { throw "dotnet $($ArgumentList[0..1] -join ' ') exited with $($process.ExitCode): $($stdout.Result)" }
+    return $stdout.Result
+}
+
+function Invoke-Pwsh {
+    # Started the way build.ps1 starts PowerShell: the pinned local tool.
+    param([string[]] $ArgumentList, [int] $TimeoutSec = 120)
+    Invoke-Child -ArgumentList (@('pwsh', '-NoProfile', '-NonInteractive') + $ArgumentList) -TimeoutSec $TimeoutSec
+}
+
+function Invoke-ClientScenario {
+    param([uri] $Endpoint, [string] $Scenario, [hashtable] $Options = @{}, [int] $TimeoutSec = 180)
+    $arguments = @('-File', $MeasureClient, '-ModulePath', $ModulePath, '-Endpoint', $Endpoint, '-Scenario', $Scenario)
+    foreach ($name in $Options.Keys) { $arguments += "-$name", [string]$Options[$name] }
+    $output = Invoke-Pwsh -ArgumentList $arguments -TimeoutSec $TimeoutSec
+    return ($output.Trim() -split "`n")[-1] | ConvertFrom-Json
+}
+
+function Invoke-Emulator {
+    # An emulator for one scenario (which receives its endpoint and process), stopped whatever happens.
+    param([string[]] $ArgumentList, [scriptblock] $Scenario)
+    $emulator = Start-VodEmulatorProcess -EmulatorPath $EmulatorPath -ArgumentList $ArgumentList
+    try { & $Scenario $emulator.Endpoint $emulator.Process } finally { $emulator | Stop-VodEmulatorProcess }
+}
+
+function Add-Row {
+    param([string] $Figure, [string] $Value, [string] $Target, [string] $Baseline, [bool] $Met)
+    $row = [pscustomobject]@{ Figure = $Figure; Value = $Value; Target = $Target; Baseline = $Baseline; Met = if ($Met) { 'yes' } else { 'NO' } }
+    $Rows.Add($row)
+    Write-Host ("  {0}: {1} (target {2}; baseline {3}) {4}" -f $Figure, $Value, $Target, $Baseline, $row.Met)
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    return $sorted[[int][Math]::Floor($sorted.Count / 2)]
+}
+
+function Format-Time([double] $Nanoseconds) {
+    if ($Nanoseconds -ge 1000) { return '{0:0.00} µs' -f ($Nanoseconds / 1000) }
+    return '{0:0} ns' -f $Nanoseconds
+}
+
+$total = [Diagnostics.Stopwatch]::StartNew()
+# Rates depend on what else the machine runs; the load average is printed with the table so a reader can tell.
+function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0] } else { 'n/a' } }
+$loadAtStart = Get-LoadAverage
+
+Write-Host '== Micro-benchmarks (BenchmarkDotNet, short in-process job, Release)'
+$microJson = Join-Path $OutDir 'micro.json'
+Invoke-Child -ArgumentList @('build', $BenchProject, '-c', 'Release', '--nologo', '-v', 'q') -TimeoutSec 300 | Out-Null
+$microOutput = Invoke-Child -ArgumentList @('run', '--no-build', '-c', 'Release', '--project', $BenchProject, '--',
+    '--json', $microJson, '--artifacts', (Join-Path $OutDir 'artifacts')) -TimeoutSec 300
+Write-Host $microOutput
+$micro = Get-Content -Raw $microJson | ConvertFrom-Json
+$naive = $micro | Where-Object Name -EQ 'NaiveV2Signature'
+foreach ($benchmark in $micro | Where-Object { $null -ne $_.TargetNs -or $null -ne $_.TargetBytes }) {
+    $target = @(
+        if ($null -ne $benchmark.TargetNs) { '≤ ' + (Format-Time $benchmark.TargetNs) }
+        if ($null -ne $benchmark.TargetBytes) { "≤ $($benchmark.TargetBytes) B" }
+    ) -join ', '
+    $baseline = if ($benchmark.Name -like 'V2Sign*') { "naive script-style signer $(Format-Time $naive.MeanNs), $($naive.AllocatedBytes) B" } else { '-' }
+    Add-Row "micro: $($benchmark.Name)" "$(Format-Time $benchmark.MeanNs), $($benchmark.AllocatedBytes) B" $target $baseline $benchmark.Met
+}
+
+Write-Host '== Import time (fresh pwsh, median of 5)'
+# A second baseline separates what any module costs (PowerShell's own first Import-Module) from what ours adds.
+$emptyModule = Join-Path $OutDir 'EmptyModule/EmptyModule.psd1'
+$null = New-Item -ItemType Directory -Force -Path (Split-Path $emptyModule)
+Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::Empty)'; CmdletsToExport = @(); FunctionsToExport = @() }"
+$manifest = Join-Path $ModulePath 'VodPowerShell.psd1'
+$starts = @{ Bare = 'exit 0'; Empty = "Import-Module '$emptyModule'; exit 0"; Module = "Import-Module '$manifest'; exit 0" }
+$times = @{ Bare = [Collections.Generic.List[double]]::new(); Empty = [Collections.Generic.List[double]]::new(); Module = [Collections.Generic.List[double]]::new() }
+foreach ($run in 0..5) {
+    foreach ($kind in 'Bare', 'Empty', 'Module') {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        Invoke-Pwsh -ArgumentList @('-Command', $starts[$kind]) | Out-Null
+        if ($run -gt 0) { $times[$kind].Add($clock.Elapsed.TotalMilliseconds) }   # run 0 warms the disk cache
+    }
+}
+$bareMedian = Get-Median $times.Bare
+$addedMs = (Get-Median $times.Module) - $bareMedian
+$emptyAddedMs = (Get-Median $times.Empty) - $bareMedian
+Add-Row 'Import-Module added to pwsh start' ('{0:0} ms' -f $addedMs) '≤ 100 ms' ('bare pwsh start {0:0} ms; an empty manifest module adds {1:0} ms' -f $bareMedian, $emptyAddedMs) ($addedMs -le 100)
+
+Write-Host '== Emulator throughput (quota off, keep-alive, 16 loops x 5 s)'
+Invoke-Emulator -ArgumentList @('--quota-rate', '0') -Scenario {
+    param($endpoint)
+    $loadJson = Join-Path $OutDir 'emulator-load.json'
+    Invoke-Child -ArgumentList @('run', '--no-build', '-c', 'Release', '--project', $BenchProject, '--',
+        'load', '--endpoint', $endpoint, '--seconds', '5', '--concurrency', '16', '--json', $loadJson) -TimeoutSec 60 | Write-Host
+    $load = Get-Content -Raw $loadJson | ConvertFrom-Json
+    Add-Row 'Emulator: signed CreateImageSprite/s' ('{0:0}/s ({1} errors)' -f $load.SignedPerSecond, $load.SignedErrors) '≥ 2000/s, well over' ('unsigned health GET {0:0}/s' -f $load.HealthPerSecond) ($load.SignedPerSecond -ge 2000 -and $load.SignedErrors -eq 0)
+}
+
+Write-Host '== Client throughput (quota off on both sides)'
+Invoke-Emulator -ArgumentList @('--quota-rate', '0') -Scenario {
+    param($endpoint, $process)
+    $emulatorCpu = $process.TotalProcessorTime
+    $module = Invoke-ClientScenario $endpoint 'Module' @{ Count = 20000; ThrottleLimit = 16 }
+    $process.Refresh()
+    $emulatorMicroseconds = ($process.TotalProcessorTime - $emulatorCpu).TotalMilliseconds * 1000 / 20000
+    $baseline = Invoke-ClientScenario $endpoint 'Baseline' @{ Count = 1000 }
+    $ratio = $module.PerSecond / $baseline.PerSecond
+    Add-Row 'New-VodImageSprite fileIds/s (20,000 ids)' ('{0:0}/s ({1} submitted)' -f $module.PerSecond, $module.Submitted) '≥ 2000/s' ('script + Invoke-RestMethod {0:0}/s (1,000 ids)' -f $baseline.PerSecond) ($module.PerSecond -ge 2000 -and $module.Submitted -eq 20000)
+    # CPU per fileId hardly depends on the machine's other load, so it is the figure to compare across runs.
+    Add-Row 'CPU per fileId: module pwsh / emulator' ('{0:0} µs / {1:0} µs' -f $module.CpuMicrosecondsPerId, $emulatorMicroseconds) '≤ 500 µs / -' ('script baseline {0:0} µs' -f $baseline.CpuMicrosecondsPerId) ($module.CpuMicrosecondsPerId -le 500)
+    Add-Row 'Module vs script baseline' ('{0:0.0}x' -f $ratio) '≥ 10x' ('{0:0}/s' -f $baseline.PerSecond) ($ratio -ge 10)
+}
+
+Write-Host '== Quota saturation (20 per 2 s, 200 ms latency, 100 ids)'
+$quotaRate = 20; $quotaWindowSec = 2; $quotaIds = 100
+Invoke-Emulator -ArgumentList @('--quota-rate', $quotaRate, '--quota-window-ms', ($quotaWindowSec * 1000), '--fault-kinds', 'slow', '--fault-rate', '1', '--slow-ms', '200') -Scenario {
+    param($endpoint)
+    $run = Invoke-ClientScenario $endpoint 'Module' @{ Count = $quotaIds; ThrottleLimit = 32; RequestsPerMinute = $quotaRate; QuotaWindowSec = $quotaWindowSec }
+    # ConvertFrom-Json enumerates the array (Invoke-RestMethod would hand it over as one object).
+    $ledger = @((Invoke-WebRequest -Uri ([uri]::new($endpoint, '/_emulator/ledger'))).Content | ConvertFrom-Json)
+    $accepted = @($ledger | Where-Object code -EQ 0 | Sort-Object { [DateTimeOffset]$_.time })
+    $rejected = @($ledger | Where-Object code -EQ 4400).Count
+    # The emulator counts fixed windows from the first request, so the fastest compliant client sends the
+    # last of N requests floor((N-1)/rate) windows after the first one; the share compares that with our span.
+    $spanSec = ([DateTimeOffset]$accepted[-1].time - [DateTimeOffset]$accepted[0].time).TotalSeconds
+    $idealSec = [Math]::Floor(($accepted.Count - 1) / $quotaRate) * $quotaWindowSec
+    $share = 100 * $idealSec / $spanSec
+    Add-Row 'Quota share used (20/2 s, 200 ms latency)' ('{0:0.0}% ({1} accepted in {2:0.00} s)' -f $share, $accepted.Count, $spanSec) '≥ 98%' ('fastest compliant client: {0:0.00} s' -f $idealSec) ($share -ge 98 -and $run.Submitted -eq $quotaIds)
+    Add-Row 'Quota: 4400 answers in the emulator ledger' "$rejected" '0' '-' ($rejected -eq 0)
+}
+
+Write-Host '== Memory (fresh pwsh, 10,000 then 100,000 fileIds, quota off)'
+Invoke-Emulator -ArgumentList @('--quota-rate', '0') -Scenario {
+    param($endpoint)
+    $memory = Invoke-ClientScenario $endpoint 'Memory' @{ ThrottleLimit = 16 } -TimeoutSec 300
+    $growth = $memory.After100kMB - $memory.After10kMB
+    Add-Row 'Working set growth 10k -> 100k fileIds' ('{0:+0.0;-0.0} MB ({1} -> {2} MB)' -f $growth, $memory.After10kMB, $memory.After100kMB) '≤ 20 MB' ('after 10k: {0} MB' -f $memory.After10kMB) ($growth -le 20)
+}
+
+$machine = '{0} cores, {1}, .NET {2}, PowerShell {3}' -f [Environment]::ProcessorCount,
+    ((Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String '^model name' | Select-Object -First 1) -replace '^.*:\s*', ''),
+    [Environment]::Version, $PSVersionTable.PSVersion
+$table = @(
+    "Benchmarks of $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC on $machine; whole run $('{0:0}' -f $total.Elapsed.TotalSeconds) s;"
+    "load average $loadAtStart at the start, $(Get-LoadAverage) at the end."
+    ''
+    '| Figure | Value | Target | Baseline | Met? |'
+    '|---|---|---|---|---|'
+    foreach ($row in $Rows) { "| $($row.Figure) | $($row.Value) | $($row.Target) | $($row.Baseline) | $($row.Met) |" }
+)
+$resultsPath = Join-Path $OutDir 'results.md'
+Set-Content -LiteralPath $resultsPath -Value $table -Encoding utf8
+Write-Host ''
+$table | Write-Host
+Write-Host "Written to $resultsPath"

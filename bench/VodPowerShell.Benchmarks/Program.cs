@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace VodPowerShell.Benchmarks
+{
+    /// <summary>
+    /// Runs every benchmark with a short in-process job (about a minute in all), prints one compact table with
+    /// each figure beside its target, and with <c>--json PATH</c> writes the figures for Invoke-Benchmarks.ps1.
+    /// <c>load --endpoint URL</c> measures the emulator instead (<see cref="EmulatorLoad"/>).
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>What each figure should reach: mean time (ns) and bytes allocated per call; null = reported only.</summary>
+        private static readonly Dictionary<string, (double? MaxNs, long? MaxBytes, string Note)> Targets = new Dictionary<string, (double?, long?, string)>
+        {
+            ["NaiveV2Signature"] = (null, null, "baseline: LINQ + string.Join + new HMAC per call"),
+            ["V2StringToSign"] = (1000, null, "sorted name=value string"),
+            ["V2HmacBase64"] = (1000, null, "HMAC-SHA256 + Base64 of the string to sign"),
+            ["V2SignParameters"] = (2000, 112, "string to sign + HMAC + Base64; one result string (112 B)"),
+            ["V2TransportSign"] = (2000, null, "whole V2Transport.Sign: common params, nonce, GET/POST, signature"),
+            ["Tc3Authorize"] = (10000, null, "TC3-HMAC-SHA256: 4 HMACs + 2 SHA-256"),
+            ["PercentEncodeUnreserved"] = (50, 0, "fileId, nothing to escape: no allocation"),
+            ["PercentEncodeSignature"] = (300, 200, "Base64 signature with + / ="),
+            ["ParseCreateImageSprite"] = (1000, null, "ApiResponse.Parse + vodTaskId"),
+        };
+
+        public static int Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "load") return EmulatorLoad.RunAsync(args).GetAwaiter().GetResult();
+
+            string? jsonPath = ArgumentAfter(args, "--json");
+            string artifacts = ArgumentAfter(args, "--artifacts") ?? Path.Combine(Path.GetTempPath(), "VodPowerShell.Benchmarks");
+
+            // In-process: no generated project to build, so the suite stays short; the log goes to the artifacts folder.
+            IConfig config = ManualConfig.CreateEmpty()
+                .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .AddColumnProvider(DefaultColumnProviders.Instance)
+                .AddLogger(NullLogger.Instance)
+                .WithArtifactsPath(artifacts)
+                .WithOptions(ConfigOptions.DisableLogFile);
+
+            var summaries = new[]
+            {
+                BenchmarkRunner.Run<SigningBenchmarks>(config),
+                BenchmarkRunner.Run<EncodingBenchmarks>(config),
+                BenchmarkRunner.Run<ParsingBenchmarks>(config),
+            };
+
+            var rows = summaries.SelectMany(s => s.Reports.Select(r => ToRow(s, r))).ToList();
+            PrintTable(rows);
+            if (jsonPath != null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
+                File.WriteAllText(jsonPath, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return rows.Count == Targets.Count && rows.All(r => r.MeanNs > 0) ? 0 : 1;
+        }
+
+        public sealed record Row(string Name, double MeanNs, long AllocatedBytes, double? TargetNs, long? TargetBytes, bool Met, string Note);
+
+        private static Row ToRow(Summary summary, BenchmarkReport report)
+        {
+            string name = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
+            double mean = report.ResultStatistics?.Mean ?? -1;
+            long bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
+            var (maxNs, maxBytes, note) = Targets.TryGetValue(name, out var target) ? target : (null, null, string.Empty);
+            bool met = mean > 0 && (maxNs is null || mean <= maxNs) && (maxBytes is null || bytes <= maxBytes);
+            return new Row(name, mean, bytes, maxNs, maxBytes, met, note);
+        }
+
+        private static void PrintTable(IReadOnlyList<Row> rows)
+        {
+            Console.WriteLine($"{"Benchmark",-24} {"Mean",10} {"Alloc",8}   {"Target",-22} Met");
+            foreach (var row in rows)
+            {
+                string target = (row.TargetNs is double ns ? $"<= {Time(ns)}" : "-") + (row.TargetBytes is long b ? $", <= {b} B" : string.Empty);
+                string met = row.TargetNs is null && row.TargetBytes is null ? "(baseline)" : row.Met ? "yes" : "NO";
+                Console.WriteLine($"{row.Name,-24} {Time(row.MeanNs),10} {row.AllocatedBytes + " B",8}   {target,-22} {met}");
+            }
+        }
+
+        private static string Time(double ns) =>
+            ns >= 1000 ? (ns / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " us" : ns.ToString("0.0", CultureInfo.InvariantCulture) + " ns";
+
+        internal static string? ArgumentAfter(string[] args, string name)
+        {
+            int index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+    }
+}
