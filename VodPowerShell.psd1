@@ -1,5 +1,8 @@
 @{
     RootModule           = 'VodPowerShell.dll'
+    # Loaded before the root module: it hooks assembly resolution so VodPowerShell.Core and its libraries load
+    # from dependencies/ in the module's own load context.
+    NestedModules        = @('VodPowerShell.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0f3a57-2f1e-4b7a-9a44-3c1f8d6f2b10'
     Author               = 'VodPowerShell contributors'
@@ -28,6 +31,9 @@
         PSData = @{
             Tags         = @('Tencent', 'TencentCloud', 'VOD', 'ImageSprite', 'Video', 'Cloud')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
+            # Placeholder until the project has its public home.
+            ProjectUri   = 'https://github.com/vodpowershell/VodPowerShell'
+            # The build replaces this with the CHANGELOG.md section of ModuleVersion.
             ReleaseNotes = 'See CHANGELOG.md.'
         }
     }

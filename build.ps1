@@ -11,6 +11,7 @@
         Demo      Build, start the emulator on a free port, pipe fileIds through New-VodImageSprite.
         Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it). Extra --options pass through.
         Bench     Build, then run the benchmarks.
+        Package   Build, then publish a gallery-ready .nupkg to out/packages (a local file repository).
         Clean     Remove out/ and every bin/ and obj/.
 .EXAMPLE
     dotnet pwsh -NoProfile ./build.ps1 Emulator -Port 5000 --quota-rate 10
@@ -18,7 +19,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -60,21 +61,41 @@ function Get-ProjectVersion {
     return [string]$props.Project.PropertyGroup.VersionPrefix
 }
 
+function Set-ReleaseNote {
+    # The shipped manifest's release notes are the CHANGELOG.md section of this version: one place for them.
+    param([string] $ManifestPath)
+    $version = Get-ProjectVersion
+    $changelog = Get-Content -Raw (Join-Path $Root 'CHANGELOG.md')
+    $section = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($version))\][^\n]*\n(.*?)(?=^## \[|\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no section for $version." }
+    $notes = $section.Groups[1].Value.Trim().Replace("'", "''")
+    $manifest = Get-Content -Raw $ManifestPath
+    Set-Content -LiteralPath $ManifestPath -NoNewline -Value $manifest.Replace("ReleaseNotes = 'See CHANGELOG.md.'", "ReleaseNotes = '$notes'")
+}
+
 function Invoke-Build {
     Invoke-Dotnet build (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --nologo -v q
 
-    # The module: our assemblies and their dependencies, the manifest and the formats.
+    # The module: the loader and the cmdlet assembly at the root, the engine and every library it needs in
+    # dependencies/ (loaded by the module's own load context, see src/VodPowerShell.Loader), manifest, formats.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    $null = New-Item -ItemType Directory -Path $ModuleOut
+    $dependencies = Join-Path $ModuleOut 'dependencies'
+    $null = New-Item -ItemType Directory -Path $dependencies
     $binaries = Join-Path $Root "src/VodPowerShell/bin/$Configuration/netstandard2.0"
-    Copy-Item (Join-Path $binaries '*.dll') $ModuleOut
+    Copy-Item (Join-Path $binaries 'VodPowerShell.dll') $ModuleOut
+    Copy-Item (Join-Path $Root "src/VodPowerShell.Loader/bin/$Configuration/netstandard2.0/VodPowerShell.Loader.dll") $ModuleOut
+    Copy-Item (Join-Path $binaries '*.dll') $dependencies -Exclude 'VodPowerShell.dll'
     Copy-Item (Join-Path $Root 'VodPowerShell.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/VodPowerShell/Formats/*.ps1xml') $ModuleOut
 
+    Set-ReleaseNote (Join-Path $ModuleOut 'VodPowerShell.psd1')
     $manifestVersion = (Import-PowerShellDataFile (Join-Path $ModuleOut 'VodPowerShell.psd1')).ModuleVersion
     if ($manifestVersion -ne (Get-ProjectVersion)) {
         throw "VodPowerShell.psd1 says $manifestVersion but Directory.Build.props says $(Get-ProjectVersion); keep one version."
     }
+
+    # Help: MAML and about-topic text generated from docs/en-US (see build/New-ExternalHelp.ps1).
+    & (Join-Path $Root 'build/New-ExternalHelp.ps1') -ModulePath $ModuleOut -DocsPath (Join-Path $Root 'docs')
 
     $emulatorProject = Join-Path $Root 'src/VodPowerShell.Emulator/VodPowerShell.Emulator.csproj'
     if (Test-Path $emulatorProject) {
@@ -150,6 +171,23 @@ function Invoke-Bench {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $Out 'packages'
+    if (Test-Path $packages) { Remove-Item $packages -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packages
+    # A uniquely named, temporary registration of the folder: the user's own repositories are left alone.
+    $repository = 'VodPowerShellBuild-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $ModuleOut -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Get-ChildItem $packages -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike '*node_modules*' | Remove-Item -Recurse -Force
@@ -161,5 +199,6 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Emulator' { Invoke-Emulator }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

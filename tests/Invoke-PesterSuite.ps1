@@ -42,6 +42,11 @@ $configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
 # script's own set-up and must not turn the cmdlets' non-terminating errors into test failures.
 $ErrorActionPreference = 'Continue'
 $result = Invoke-Pester -Configuration $configuration
+if ($null -eq $result) {
+    # Pester itself failed (for example writing the report): never let that pass for a green run.
+    @{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+    exit 1
+}
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 @{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 if ($failed -gt 0) { exit 1 }

@@ -23,6 +23,24 @@ Describe 'The built module' {
         $view.FormatViewDefinition[0].Control.GetType().Name | Should -Be 'TableControl'
     }
 
+    It 'has a table that fits 120 columns and a list view for <_>' -ForEach @(
+        'VodPowerShell.Core.Models.ImageSpriteResult', 'VodPowerShell.Core.Models.VodTask', 'VodPowerShell.Core.Models.VodEvent', 'VodPowerShell.Commands.VodCredentialInfo') {
+        $views = @((Get-FormatData -TypeName $_).FormatViewDefinition)
+        $table = $views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }
+        $views | Where-Object { $_.Control -is [System.Management.Automation.ListControl] } | Should -Not -BeNullOrEmpty
+        $fixed = $table.Control.Headers | Where-Object Width -GT 0
+        # Fixed columns plus one space between columns leave at least 10 for the last, free-width one.
+        ($fixed | Measure-Object Width -Sum).Sum + $table.Control.Headers.Count | Should -BeLessOrEqual 110
+    }
+
+    It 'shows the whole task id of a result in a 120-column table' {
+        $result = New-VodImageSprite -FileId 'f' -WhatIf
+        $taskId = 'CreateImageSprite-' + ('a' * 32)
+        $row = [pscustomobject]@{ PSTypeName = 'VodPowerShell.Core.Models.ImageSpriteResult'; FileId = '5285485487985271487'; Definition = 10; Status = 'Submitted'; VodTaskId = $taskId; Code = 0; Message = 'OK' }
+        $result | Should -BeNullOrEmpty
+        ($row | Format-Table | Out-String -Width 120) | Should -Match ([regex]::Escape($taskId))
+    }
+
     It 'does not ship System.Management.Automation' {
         Join-Path $env:VODPS_TEST_MODULE 'System.Management.Automation.dll' | Should -Not -Exist
     }

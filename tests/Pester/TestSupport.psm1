@@ -112,4 +112,32 @@ function Reset-Emulator {
     $null = Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.Endpoint, '/_emulator/reset'))
 }
 
-Export-ModuleMember -Function Get-Expectation, Assert-ServiceFailure, Import-ModuleUnderTest, Use-IsolatedCredentialSources, Restore-Environment, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator
+function Invoke-ChildPowerShell {
+    # Runs a script in a fresh pwsh, so what it loads cannot leak into (or come from) the test session, and
+    # returns the JSON it writes as its last line. Values reach it through environment variables.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("vodps-child-{0}.ps1" -f [guid]::NewGuid())
+    Set-Content -LiteralPath $file -Value $Script
+    $saved = @{ NO_COLOR = $env:NO_COLOR }
+    foreach ($pair in $Environment.GetEnumerator()) { $saved[$pair.Key] = [Environment]::GetEnvironmentVariable($pair.Key); [Environment]::SetEnvironmentVariable($pair.Key, [string]$pair.Value) }
+    try {
+        # Plain text: escape codes in a failure message would make the NUnit report invalid XML.
+        $env:NO_COLOR = '1'
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "The child pwsh exited $LASTEXITCODE`n$(($output -join "`n") -replace '\e\[[0-9;]*m', '')" }
+        @($output)[-1] | ConvertFrom-Json
+    }
+    finally {
+        Restore-Environment $saved
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-NuGetPackagePath {
+    # Where restore (build/tools/BuildTools.csproj) put a package: tests use old library versions from there.
+    param([Parameter(Mandatory)] [string] $RelativePath)
+    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    Join-Path $packages $RelativePath
+}
+
+Export-ModuleMember -Function Invoke-ChildPowerShell, Get-NuGetPackagePath, Get-Expectation, Assert-ServiceFailure, Import-ModuleUnderTest, Use-IsolatedCredentialSources, Restore-Environment, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorLedger, Reset-Emulator
