@@ -115,14 +115,16 @@ namespace VodPowerShell.Core.Client
             for (int attempt = 1; ; attempt++)
             {
                 ApiOutcome<T> outcome;
-                if (gate != null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                using (gate is null ? null : await gate.WaitAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    outcome = await call(cancellationToken).ConfigureAwait(false);
-                }
-                catch (VodException ex)
-                {
-                    outcome = ApiOutcome<T>.Failure(ex.Error);
+                    try
+                    {
+                        outcome = await call(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (VodException ex)
+                    {
+                        outcome = ApiOutcome<T>.Failure(ex.Error);
+                    }
                 }
 
                 VodError? error = outcome.Error;

@@ -21,8 +21,10 @@ namespace VodPowerShell.Core.Tests.Throttling
 
             for (int i = 0; i < 15; i++)
             {
-                await gate.WaitAsync(CancellationToken.None);
-                times.Add(clock.Elapsed);
+                using (await gate.WaitAsync(CancellationToken.None))
+                {
+                    times.Add(clock.Elapsed);
+                }
             }
 
             // Sliding check over every request: the five after it all come at least one window later.
@@ -33,15 +35,32 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public async Task APermitComesBackAWindowAfterItsAnswerNotAfterItsRequest()
+        {
+            using var gate = new QuotaGate(1, TimeSpan.FromMilliseconds(300));
+            var clock = Stopwatch.StartNew();
+
+            var first = await gate.WaitAsync(CancellationToken.None);
+            await Task.Delay(200);           // a slow answer: the service may have counted the request just now
+            TimeSpan answered = clock.Elapsed;
+            first.Dispose();
+            using (await gate.WaitAsync(CancellationToken.None))
+            {
+                Assert.True(clock.Elapsed - answered >= TimeSpan.FromMilliseconds(290), $"the next request left {(clock.Elapsed - answered).TotalMilliseconds} ms after the answer");
+            }
+        }
+
+        [Fact]
         public async Task PauseHoldsCallersBack()
         {
             using var gate = new QuotaGate(1000, TimeSpan.FromSeconds(60));
             gate.Pause(TimeSpan.FromMilliseconds(300));
             var clock = Stopwatch.StartNew();
 
-            await gate.WaitAsync(CancellationToken.None);
-
-            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250));
+            using (await gate.WaitAsync(CancellationToken.None))
+            {
+                Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250));
+            }
         }
 
         [Fact]
