@@ -34,14 +34,20 @@ try {
     $results = Import-Csv -LiteralPath $csv | New-VodImageSprite -Definition 10 -ErrorVariable failures -ErrorAction SilentlyContinue
     Remove-Item -LiteralPath $csv
 
-    $results | Format-Table -AutoSize | Out-Host
-    Write-Host ("{0} submitted, {1} failed ({2} errors recorded: {3})" -f
+    Write-Host "`n1. New-VodImageSprite: one result per input, failures as non-terminating errors"
+    $results | Format-Table FileId, Status, VodTaskId, Code, ErrorId -AutoSize | Out-Host
+    Write-Host ("{0} submitted, {1} failed: {2}" -f
         @($results | Where-Object Status -EQ 'Submitted').Count,
         @($results | Where-Object Status -EQ 'Failed').Count,
-        $failures.Count,
         (($failures | ForEach-Object { "$($_.TargetObject) -> $($_.FullyQualifiedErrorId.Split(',')[0])" }) -join '; '))
-
     if (@($results | Where-Object VodTaskId).Count -ne 3) { throw 'The demo expected three task ids.' }
+
+    Write-Host "`n2. Wait-VodTask: follow the tasks to the finished sprites"
+    $tasks = $results | Wait-VodTask -PollIntervalSec 0.2 -TimeoutSec 60
+    $tasks | Format-Table TaskId, FileId, Status, TotalCount, @{ n = 'Sheets'; e = { $_.ImageSpriteUrls.Count } }, WebVttUrl -AutoSize | Out-Host
+
+    Write-Host "3. Receive-VodEvent: the same completions from the event queue, confirmed"
+    Receive-VodEvent -MaxEvents 3 -TimeoutSec 30 -AutoConfirm | Format-Table EventType, TaskId, FileId, Succeeded -AutoSize | Out-Host
 }
 finally {
     $emulator | Stop-VodEmulatorProcess

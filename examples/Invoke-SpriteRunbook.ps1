@@ -4,7 +4,7 @@
 .DESCRIPTION
     Safe to rerun after any failure: the journal skips files that already have a task. Credentials come from
     -ProfileName, or from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (Azure Automation variables), or
-    the default profile. See docs/runbook-guide.md.
+    the default profile. See docs/runbooks.md.
 .EXAMPLE
     ./Invoke-SpriteRunbook.ps1 -InputCsv files.csv -OutputFolder ./out -ProfileName prod
 #>
@@ -14,6 +14,7 @@ param(
     [Parameter(Mandatory)] [string] $OutputFolder,
     [string] $ProfileName,
     [int] $WaitTimeoutSec = 3600,
+    [double] $PollIntervalSec = 30,
     # Extra parameters for the VOD cmdlets (an -Endpoint for the emulator, -ApiVersion, -Credential).
     [hashtable] $Connection = @{}
 )
@@ -30,7 +31,7 @@ $submitted = Import-Csv -LiteralPath $InputCsv |
 $submitted | Export-Csv -LiteralPath (Join-Path $OutputFolder 'submitted.csv') -NoTypeInformation
 
 $finished = $submitted | Where-Object VodTaskId |
-    Wait-VodTask @Connection -Timeout $WaitTimeoutSec -ErrorAction SilentlyContinue -ErrorVariable waitErrors
+    Wait-VodTask @Connection -TimeoutSec $WaitTimeoutSec -PollIntervalSec $PollIntervalSec -ErrorAction SilentlyContinue -ErrorVariable waitErrors
 $finished | Select-Object TaskId, FileId, Succeeded, ErrorCode, TotalCount, @{ n = 'ImageSpriteUrls'; e = { $_.ImageSpriteUrls -join ' ' } }, WebVttUrl |
     Export-Csv -LiteralPath (Join-Path $OutputFolder 'report.csv') -NoTypeInformation
 

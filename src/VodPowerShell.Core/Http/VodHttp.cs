@@ -45,7 +45,7 @@ namespace VodPowerShell.Core.Http
         /// Sends <paramref name="request"/> and reads the whole body, mapping every network failure to a
         /// <see cref="VodException"/>. A user cancel still surfaces as <see cref="OperationCanceledException"/>.
         /// </summary>
-        public static async Task<(int Status, byte[] Body)> SendAsync(HttpClient client, HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+        public static async Task<(int Status, byte[] Body, DateTimeOffset? Date)> SendAsync(HttpClient client, HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
         {
             using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeoutSource.CancelAfter(timeout);
@@ -53,7 +53,7 @@ namespace VodPowerShell.Core.Http
             {
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
                 byte[] body = await ReadCappedAsync(response, timeoutSource.Token).ConfigureAwait(false);
-                return ((int)response.StatusCode, body);
+                return ((int)response.StatusCode, body, response.Headers.Date);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -25,19 +25,14 @@ namespace VodPowerShell.Core.Protocol.V2
 
         private readonly TransportOptions options;
         private readonly HttpClient http;
-        private readonly string secretId;
-        private readonly string? token;
-        private readonly SigningKey key;
+        private readonly SigningIdentity identity;
         private readonly string requestPath;
 
         public V2Transport(TransportOptions options, VodCredential credential, HttpClient? http = null)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));
-            if (credential is null) throw new ArgumentNullException(nameof(credential));
             this.http = http ?? VodHttp.Shared;
-            secretId = credential.SecretId;
-            token = credential.Token?.ToPlainText();
-            key = SigningKey.FromSecureString(credential.SecretKey);
+            identity = new SigningIdentity(credential, options.Clock);
             requestPath = options.Endpoint.RequestUri.GetLeftPart(UriPartial.Path);
         }
 
@@ -49,8 +44,10 @@ namespace VodPowerShell.Core.Protocol.V2
             using HttpRequestMessage message = BuildMessage(signed);
             options.Trace?.Invoke($"{message.Method} {Endpoint} {RedactedRequestText.Format(signed.Parameters)}");
 
-            var (status, body) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
+            var (status, body, serverDate) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
             ApiResponse response = ApiResponse.Parse(status, body);
+            // Rejected for its timestamp: stamp the retry (and everything after) with the service's time.
+            if (response.Code == 4500) identity.LearnServerTime(serverDate, options.Trace);
             options.Trace?.Invoke($"HTTP {status} {request.Action} code={response.Code} ({body.Length} bytes)");
             return response;
         }
@@ -62,16 +59,16 @@ namespace VodPowerShell.Core.Protocol.V2
             parameters.Add(WireNames.Action, request.Action);
             foreach (var pair in request.Parameters) parameters.Add(pair.Key, pair.Value);
             parameters.Add(WireNames.Region, RegionNames.ToV2(options.Region ?? TransportOptions.DefaultRegion));
-            parameters.Add(WireNames.Timestamp, options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            parameters.Add(WireNames.Timestamp, identity.Clock.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             parameters.Add(WireNames.Nonce, Nonce.Next().ToString(CultureInfo.InvariantCulture));
-            parameters.Add(WireNames.SecretId, secretId);
+            parameters.Add(WireNames.SecretId, identity.SecretId);
             parameters.Add(WireNames.SignatureMethod, options.SignatureMethod.ToString());
-            if (token != null) parameters.Add(WireNames.Token, token);
+            if (identity.Token != null) parameters.Add(WireNames.Token, identity.Token);
 
             RequestMethod method = options.RequestMethod == RequestMethod.Post || EncodedLength(parameters) > MaxQueryLength
                 ? RequestMethod.Post
                 : RequestMethod.Get;
-            string signature = V2Signature.Compute(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters, key, options.SignatureMethod);
+            string signature = V2Signature.Compute(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters, identity.Key, options.SignatureMethod);
             parameters.Add(WireNames.Signature, signature);
             return new SignedRequest(method, parameters);
         }
@@ -109,6 +106,6 @@ namespace VodPowerShell.Core.Protocol.V2
             return StringBuilderCache.GetStringAndRelease(encoded);
         }
 
-        public void Dispose() => key.Dispose();
+        public void Dispose() => identity.Dispose();
     }
 }

@@ -20,18 +20,13 @@ namespace VodPowerShell.Core.Protocol.V3
     {
         private readonly TransportOptions options;
         private readonly HttpClient http;
-        private readonly string secretId;
-        private readonly string? token;
-        private readonly SigningKey key;
+        private readonly SigningIdentity identity;
 
         public V3Transport(TransportOptions options, VodCredential credential, HttpClient? http = null)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));
-            if (credential is null) throw new ArgumentNullException(nameof(credential));
             this.http = http ?? VodHttp.Shared;
-            secretId = credential.SecretId;
-            token = credential.Token?.ToPlainText();
-            key = SigningKey.FromSecureString(credential.SecretKey);
+            identity = new SigningIdentity(credential, options.Clock);
         }
 
         public VodEndpoint Endpoint => options.Endpoint;
@@ -44,8 +39,10 @@ namespace VodPowerShell.Core.Protocol.V3
             using HttpRequestMessage message = BuildMessage(request, headers);
             options.Trace?.Invoke($"POST {Endpoint} {RedactedRequestText.Format(headers)} body={Encoding.UTF8.GetString(request.Body)}");
 
-            var (status, body) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
+            var (status, body, serverDate) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
             V3Response response = V3Response.Parse(status, body);
+            // Rejected for its timestamp: stamp the retry (and everything after) with the service's time.
+            if (response.ErrorCode == "AuthFailure.SignatureExpire") identity.LearnServerTime(serverDate, options.Trace);
             options.Trace?.Invoke($"HTTP {status} {request.Action} RequestId={response.RequestId} error={response.ErrorCode ?? "none"} ({body.Length} bytes)");
             return response;
         }
@@ -53,7 +50,7 @@ namespace VodPowerShell.Core.Protocol.V3
         /// <summary>The X-TC-* headers and the Authorization that signs them with the body, in the order they are sent.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> SignHeaders(V3Request request)
         {
-            long timestamp = options.Clock().ToUnixTimeSeconds();
+            long timestamp = identity.Clock.Now.ToUnixTimeSeconds();
             var headers = new List<KeyValuePair<string, string>>(6)
             {
                 new KeyValuePair<string, string>(V3WireNames.ActionHeader, request.Action),
@@ -61,9 +58,9 @@ namespace VodPowerShell.Core.Protocol.V3
                 new KeyValuePair<string, string>(V3WireNames.VersionHeader, V3WireNames.Version),
             };
             if (!string.IsNullOrWhiteSpace(options.Region)) headers.Add(new KeyValuePair<string, string>(V3WireNames.RegionHeader, RegionNames.ToV3(options.Region!)));
-            if (token != null) headers.Add(new KeyValuePair<string, string>(V3WireNames.TokenHeader, token));
+            if (identity.Token != null) headers.Add(new KeyValuePair<string, string>(V3WireNames.TokenHeader, identity.Token));
             headers.Add(new KeyValuePair<string, string>(V3WireNames.AuthorizationHeader,
-                Tc3Signature.Authorize(secretId, key, V3WireNames.Service, Endpoint.Authority, timestamp, request.Body)));
+                Tc3Signature.Authorize(identity.SecretId, identity.Key, V3WireNames.Service, Endpoint.Authority, timestamp, request.Body)));
             return headers;
         }
 
@@ -77,6 +74,6 @@ namespace VodPowerShell.Core.Protocol.V3
             return message;
         }
 
-        public void Dispose() => key.Dispose();
+        public void Dispose() => identity.Dispose();
     }
 }
