@@ -10,6 +10,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Plain tables when the output is a log rather than a terminal.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module (Join-Path $PSScriptRoot '../build/EmulatorProcess.psm1')
 Import-Module (Join-Path $ModulePath 'VodPowerShell.psd1')
 
@@ -35,7 +37,7 @@ try {
     Remove-Item -LiteralPath $csv
 
     Write-Host "`n1. New-VodImageSprite: one result per input, failures as non-terminating errors"
-    $results | Format-Table FileId, Status, VodTaskId, Code, ErrorId -AutoSize | Out-Host
+    $results | Format-Table FileId, Status, VodTaskId, Code, ErrorId -AutoSize | Out-String -Width 160 | Write-Host
     Write-Host ("{0} submitted, {1} failed: {2}" -f
         @($results | Where-Object Status -EQ 'Submitted').Count,
         @($results | Where-Object Status -EQ 'Failed').Count,
@@ -44,10 +46,10 @@ try {
 
     Write-Host "`n2. Wait-VodTask: follow the tasks to the finished sprites"
     $tasks = $results | Wait-VodTask -PollIntervalSec 0.2 -TimeoutSec 60
-    $tasks | Format-Table TaskId, FileId, Status, TotalCount, @{ n = 'Sheets'; e = { $_.ImageSpriteUrls.Count } }, WebVttUrl -AutoSize | Out-Host
+    $tasks | Format-Table TaskId, FileId, Status, TotalCount, @{ n = 'Sheets'; e = { $_.ImageSpriteUrls.Count } }, WebVttUrl -AutoSize | Out-String -Width 200 | Write-Host
 
     Write-Host "3. Receive-VodEvent: the same completions from the event queue, confirmed"
-    Receive-VodEvent -MaxEvents 3 -TimeoutSec 30 -AutoConfirm | Format-Table EventType, TaskId, FileId, Succeeded -AutoSize | Out-Host
+    Receive-VodEvent -MaxEvents 3 -TimeoutSec 30 -AutoConfirm | Format-Table EventType, TaskId, FileId, Succeeded -AutoSize | Out-String -Width 160 | Write-Host
 }
 finally {
     $emulator | Stop-VodEmulatorProcess
