@@ -45,6 +45,43 @@ namespace VodPowerShell.Emulator.Protocol
             return response.Body.WriteAsync(Http500Body, context.RequestAborted).AsTask();
         }
 
+        /// <summary>Faults that stand in front of the service: nothing is processed, no nonce spent, no quota counted.</summary>
+        public static bool IsInFrontOfService(FaultKind fault) =>
+            fault is FaultKind.Http500 or FaultKind.Reset or FaultKind.Code5100 or FaultKind.Code6000 or FaultKind.Code6200;
+
+        /// <summary>Answers a fault in front of the service: a dropped connection, an HTML 500, or the version's JSON error.</summary>
+        public static Task WriteInFrontOfServiceAsync(HttpContext context, FaultKind fault, Func<ReadOnlyMemory<byte>> errorBody)
+        {
+            switch (fault)
+            {
+                case FaultKind.Reset:
+                    context.Abort();
+                    return Task.CompletedTask;
+                case FaultKind.Http500:
+                    return WriteHttp500Async(context);
+                default:
+                    return WriteJsonAsync(context, errorBody());
+            }
+        }
+
+        /// <summary>
+        /// Holds the request for the slow fault; false when the client gave up waiting first (what the fault
+        /// tests, not an emulator error). Any other fault passes straight through.
+        /// </summary>
+        public static async Task<bool> DelayIfSlowAsync(HttpContext context, FaultKind fault, TimeSpan delay)
+        {
+            if (fault != FaultKind.Slow) return true;
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Announces the full length, sends half, then drops the connection, as a dying proxy would.</summary>
         private static async Task WriteTruncatedAsync(HttpContext context, ReadOnlyMemory<byte> body)
         {

@@ -45,25 +45,18 @@ namespace VodPowerShell.Emulator.Protocol.V2
             }
 
             var fault = faults.Next();
-            if (fault is FaultKind.Http500 or FaultKind.Reset or FaultKind.Code5100 or FaultKind.Code6000 or FaultKind.Code6200)
+            if (ApiResponseWriter.IsInFrontOfService(fault))
             {
-                // Failures in front of the service: nothing is processed, so the nonce is not spent and the quota not counted.
-                await FailAsync(context, parameters, fault).ConfigureAwait(false);
+                int code = V2ErrorCodes.For(fault);
+                Record(request.Method, parameters, code == V2ErrorCodes.Success ? null : code, fault, null);
+                await ApiResponseWriter.WriteInFrontOfServiceAsync(context, fault, () => V2Reply.Error(code, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
                 return;
             }
 
-            if (fault == FaultKind.Slow)
+            if (!await ApiResponseWriter.DelayIfSlowAsync(context, fault, slowDelay).ConfigureAwait(false))
             {
-                try
-                {
-                    await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The client gave up waiting: that is what the slow fault tests, not an emulator error.
-                    Record(request.Method, parameters, null, fault, null);
-                    return;
-                }
+                Record(request.Method, parameters, null, fault, null);
+                return;
             }
 
             // The Host header exactly as received: the signature covers the authority the client addressed.
@@ -73,24 +66,6 @@ namespace VodPowerShell.Emulator.Protocol.V2
             Record(request.Method, parameters, reply.Code, fault, reply.VodTaskId);
 
             await ApiResponseWriter.WriteAsync(context, reply.Body, fault).ConfigureAwait(false);
-        }
-
-        private async Task FailAsync(HttpContext context, V2Parameters parameters, FaultKind fault)
-        {
-            int code = V2ErrorCodes.For(fault);
-            Record(context.Request.Method, parameters, code == V2ErrorCodes.Success ? null : code, fault, null);
-            switch (fault)
-            {
-                case FaultKind.Reset:
-                    context.Abort();
-                    break;
-                case FaultKind.Http500:
-                    await ApiResponseWriter.WriteHttp500Async(context).ConfigureAwait(false);
-                    break;
-                default:
-                    await ApiResponseWriter.WriteJsonAsync(context, V2Reply.Error(code, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
-                    break;
-            }
         }
 
         private void Record(string method, V2Parameters parameters, int? code, FaultKind fault, string? vodTaskId) =>

@@ -54,49 +54,24 @@ namespace VodPowerShell.Emulator.Protocol.V3
             string? fileId = ReceivedFileId(fields);
 
             var fault = faults.Next();
-            if (fault is FaultKind.Http500 or FaultKind.Reset or FaultKind.Code5100 or FaultKind.Code6000 or FaultKind.Code6200)
+            if (ApiResponseWriter.IsInFrontOfService(fault))
             {
-                // Failures in front of the service: nothing is processed and the quota is not counted.
-                await FailAsync(context, fileId, fault).ConfigureAwait(false);
+                string? code = V3ErrorCodes.For(fault);
+                Record(request, fileId, null, code, fault, null);
+                await ApiResponseWriter.WriteInFrontOfServiceAsync(context, fault, () => V3Reply.Error(code!, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
                 return;
             }
 
-            if (fault == FaultKind.Slow)
+            if (!await ApiResponseWriter.DelayIfSlowAsync(context, fault, slowDelay).ConfigureAwait(false))
             {
-                try
-                {
-                    await Task.Delay(slowDelay, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The client gave up waiting: that is what the slow fault tests, not an emulator error.
-                    Record(request, fileId, null, null, fault, null);
-                    return;
-                }
+                Record(request, fileId, null, null, fault, null);
+                return;
             }
 
             V3Reply reply = authenticator.Authenticate(request, body)
                 ?? await actions.InvokeAsync(request.Headers[V3Names.ActionHeader].ToString(), request.Headers[V3Names.VersionHeader].ToString(), fields, context.RequestAborted).ConfigureAwait(false);
             Record(request, fileId, reply.ErrorCode is null ? 0 : null, reply.ErrorCode, fault, reply.VodTaskId);
             await ApiResponseWriter.WriteAsync(context, reply.Body, fault).ConfigureAwait(false);
-        }
-
-        private async Task FailAsync(HttpContext context, string? fileId, FaultKind fault)
-        {
-            string? code = V3ErrorCodes.For(fault);
-            Record(context.Request, fileId, null, code, fault, null);
-            switch (fault)
-            {
-                case FaultKind.Reset:
-                    context.Abort();
-                    break;
-                case FaultKind.Http500:
-                    await ApiResponseWriter.WriteHttp500Async(context).ConfigureAwait(false);
-                    break;
-                default:
-                    await ApiResponseWriter.WriteJsonAsync(context, V3Reply.Error(code!, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
-                    break;
-            }
         }
 
         private static JsonDocument? TryParse(byte[] body)
