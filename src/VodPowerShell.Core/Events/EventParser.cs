@@ -66,29 +66,22 @@ namespace VodPowerShell.Core.Events
         }
 
         /// <summary>The v2 task/event <c>data</c> object (reference §5.1, §6.1); also used for GetTaskInfo.</summary>
-        public static void ReadV2Sprite(JsonElement data, SpriteOutput target)
-        {
-            target.ErrorCode = JsonRead.Int(data, "status");
-            target.ErrorMessage = EmptyToNull(JsonRead.String(data, "message"));
-            target.TaskId = JsonRead.String(data, "vodTaskId") ?? target.TaskId;
-            target.FileId = JsonRead.String(data, "fileId") ?? target.FileId;
-            target.Definition = JsonRead.Int(data, "definition");
-            target.TotalCount = JsonRead.Int(data, "totalCount");
-            target.ImageSpriteUrls = JsonRead.StringArray(data, "imageSpriteUrl");
-            target.WebVttUrl = EmptyToNull(JsonRead.String(data, "webVttUrl"));
-        }
+        public static void ReadV2Sprite(JsonElement data, SpriteOutput target) => ReadSprite(data, target, SpriteFieldNames.V2);
 
         /// <summary>API 3.0's CreateImageSpriteTask / CreateImageSpriteCompleteEvent object.</summary>
-        public static void ReadV3Sprite(JsonElement body, SpriteOutput target)
+        public static void ReadV3Sprite(JsonElement body, SpriteOutput target) => ReadSprite(body, target, SpriteFieldNames.V3);
+
+        /// <summary>The same sprite outcome under either version's field names.</summary>
+        private static void ReadSprite(JsonElement body, SpriteOutput target, SpriteFieldNames names)
         {
-            target.ErrorCode = JsonRead.Int(body, "ErrCode");
-            target.ErrorMessage = EmptyToNull(JsonRead.String(body, "Message"));
-            target.TaskId = JsonRead.String(body, "TaskId") ?? target.TaskId;
-            target.FileId = JsonRead.String(body, "FileId") ?? target.FileId;
-            target.Definition = JsonRead.Int(body, "Definition");
-            target.TotalCount = JsonRead.Int(body, "TotalCount");
-            target.ImageSpriteUrls = JsonRead.StringArray(body, "ImageSpriteUrlSet");
-            target.WebVttUrl = EmptyToNull(JsonRead.String(body, "WebVttUrl"));
+            target.ErrorCode = JsonRead.Int(body, names.ErrorCode);
+            target.ErrorMessage = EmptyToNull(JsonRead.String(body, names.Message));
+            target.TaskId = JsonRead.String(body, names.TaskId) ?? target.TaskId;
+            target.FileId = JsonRead.String(body, names.FileId) ?? target.FileId;
+            target.Definition = JsonRead.Int(body, names.Definition);
+            target.TotalCount = JsonRead.Int(body, names.TotalCount);
+            target.ImageSpriteUrls = JsonRead.StringArray(body, names.ImageSpriteUrls);
+            target.WebVttUrl = EmptyToNull(JsonRead.String(body, names.WebVttUrl));
         }
 
         /// <summary>
