@@ -199,3 +199,34 @@ Describe "Concurrency ($ApiVersion)" {
         ($results.FileId | Sort-Object) | Should -Be ($fileIds | Sort-Object)
     }
 }
+
+Describe "Stopping ($ApiVersion)" {
+    It 'stops promptly on Ctrl+C (StopProcessing) in the middle of slow requests, and the runspace stays usable' {
+        # Every answer takes 30 s: without cancellation the stop would wait that long for the requests in flight.
+        $slow = Start-TestEmulator -ArgumentList '--quota-rate', '0', '--fault-rate', '1', '--fault-kinds', 'slow', '--slow-ms', '30000'
+        $runner = [powershell]::Create()
+        try {
+            $null = $runner.AddScript({
+                    param($modulePath, $endpoint, $credential, $apiVersion)
+                    Import-Module (Join-Path $modulePath 'VodPowerShell.psd1')
+                    1..50 | ForEach-Object { "stop-$_" } | New-VodImageSprite -Endpoint $endpoint -Credential $credential -ApiVersion $apiVersion -RequestsPerMinute 0
+                }).AddArgument($env:VODPS_TEST_MODULE).AddArgument($slow.Endpoint).AddArgument($slow.Credential).AddArgument($ApiVersion)
+            $running = $runner.BeginInvoke()
+            Start-Sleep -Milliseconds 1500    # the first requests are in flight now
+
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $runner.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'Ctrl+C must cancel the requests in flight, not wait 30 s for their answers'
+            $running.IsCompleted | Should -BeTrue
+            $runner.InvocationStateInfo.State | Should -Be 'Stopped'
+
+            $runner.Commands.Clear()
+            $null = $runner.AddScript({ (Get-Module VodPowerShell).Name })
+            $runner.Invoke() | Should -Be 'VodPowerShell'
+        }
+        finally {
+            $runner.Dispose()
+            $slow | Stop-TestEmulator
+        }
+    }
+}
