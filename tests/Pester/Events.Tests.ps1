@@ -95,8 +95,8 @@ Describe 'ConvertFrom-VodEvent' -Skip:($ApiVersion -ne 'V2') {
     }
 }
 
-# The emulator pushes the v2 (4.0) callback format only; ConvertFrom-VodEvent's 3.0 reading is tested above.
-Describe 'Push callbacks' -Skip:($ApiVersion -ne 'V2') {
+# Push mode in the v2 (4.0) format for the V2 run and the 3.0 format for the V3 run: ConvertFrom-VodEvent reads both.
+Describe "Push callbacks ($ApiVersion)" {
     BeforeAll {
         # A loopback receiver on a free port, standing in for the app's callback URL.
         $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -105,7 +105,7 @@ Describe 'Push callbacks' -Skip:($ApiVersion -ne 'V2') {
         $listener.Prefixes.Add("http://127.0.0.1:$port/callback/")
         $listener.Start()
         $script:pushing = Start-TestEmulator -ArgumentList '--task-waiting-ms', '50', '--task-processing-ms', '50',
-            '--callback-url', "http://127.0.0.1:$port/callback/"
+            '--callback-url', "http://127.0.0.1:$port/callback/", '--callback-format', $ApiVersion.ToLowerInvariant()
     }
 
     AfterAll {
@@ -114,7 +114,7 @@ Describe 'Push callbacks' -Skip:($ApiVersion -ne 'V2') {
     }
 
     It 'receives the event body that ConvertFrom-VodEvent reads' {
-        $on = @{ Endpoint = $pushing.Endpoint; Credential = $pushing.Credential }
+        $on = @{ Endpoint = $pushing.Endpoint; Credential = $pushing.Credential; ApiVersion = $ApiVersion }
         $submitted = New-VodImageSprite @on -FileId 'pushed-1'
 
         $pending = $listener.GetContextAsync()
@@ -125,7 +125,10 @@ Describe 'Push callbacks' -Skip:($ApiVersion -ne 'V2') {
         $context.Response.Close()
 
         $event = $body | ConvertFrom-VodEvent
+        $event.FormatVersion | Should -Be $(if ($ApiVersion -eq 'V2') { '4.0' } else { '3.0' })
+        $event.EventType | Should -Be 'CreateImageSpriteComplete'
         $event.TaskId | Should -Be $submitted.VodTaskId
+        $event.Succeeded | Should -BeTrue
         $event.EventHandle | Should -BeNullOrEmpty
         $context.Request.HttpMethod | Should -Be 'POST'
     }

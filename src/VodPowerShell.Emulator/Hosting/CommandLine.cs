@@ -34,6 +34,7 @@ namespace VodPowerShell.Emulator.Hosting
             new("--handle-lifetime-ms", "MS", "ConfirmEvent(s) answers 4000 / InvalidParameterValue for an older handle.", o => Text(o.HandleLifetime.TotalMilliseconds), (o, v) => o.HandleLifetime = Ms(v)),
             new("--max-events-per-pull", "N", "Events in one PullEvent(s) answer.", o => Text(o.MaxEventsPerPull), (o, v) => o.MaxEventsPerPull = Int(v)),
             new("--callback-url", "URL", "Push mode: POST each event to this loopback URL instead of queueing it for PullEvent.", o => o.CallbackUrl?.ToString() ?? "(pull mode)", (o, v) => o.CallbackUrl = new Uri(v, UriKind.Absolute)),
+            new("--callback-format", "FORMAT", "Push body format: v2 (the \"4.0\" envelope) or v3 (the 3.0 CreateImageSpriteCompleteEvent).", o => o.CallbackFormat.ToString().ToLowerInvariant(), (o, v) => o.CallbackFormat = Enum.Parse<CallbackFormat>(v, ignoreCase: true)),
             new("--callback-attempts", "N", "Push attempts per event until a 2xx answer.", o => Text(o.CallbackAttempts), (o, v) => o.CallbackAttempts = Int(v)),
             new("--callback-backoff-ms", "MS", "Delay before the second push attempt; doubles after each.", o => Text(o.CallbackBackoff.TotalMilliseconds), (o, v) => o.CallbackBackoff = Ms(v)),
             new("--fault-rate", "0..1", "Share of API requests that get a fault.", o => Text(o.FaultRate), (o, v) => o.FaultRate = Double(v)),

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VodPowerShell.Emulator.Admin;
 using VodPowerShell.Emulator.Domain;
+using VodPowerShell.Emulator.Protocol;
 using VodPowerShell.Emulator.Protocol.V2;
 using VodPowerShell.Emulator.Protocol.V3;
 
@@ -29,13 +30,13 @@ namespace VodPowerShell.Emulator.Hosting
         private static readonly TimeSpan EventTick = TimeSpan.FromMilliseconds(50);
 
         private readonly WebApplication app;
-        private readonly V2CallbackPusher? pusher;
+        private readonly CallbackPusher? pusher;
         private readonly QuotaTracker quota;
         private readonly FaultInjector faults;
         private readonly CancellationTokenSource stopping = new();
         private Task ticker = Task.CompletedTask;
 
-        private EmulatorHost(EmulatorOptions options, WebApplication app, VodService service, Ledger ledger, QuotaTracker quota, FaultInjector faults, V2CallbackPusher? pusher)
+        private EmulatorHost(EmulatorOptions options, WebApplication app, VodService service, Ledger ledger, QuotaTracker quota, FaultInjector faults, CallbackPusher? pusher)
         {
             Options = options;
             this.app = app;
@@ -73,7 +74,7 @@ namespace VodPowerShell.Emulator.Hosting
                 media.Add(MediaLibrary.ParseFiles(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)));
             }
 
-            var pusher = options.CallbackUrl is { } url ? new V2CallbackPusher(url, options.CallbackAttempts, options.CallbackBackoff) : null;
+            var pusher = options.CallbackUrl is { } url ? new CallbackPusher(url, options.CallbackFormat == CallbackFormat.V3 ? V3CallbackJson.EventBytes : V2EventJson.EventBytes, options.CallbackAttempts, options.CallbackBackoff) : null;
             var service = new VodService(clock, media,
                 new TaskStore(new TaskTimings(options.TaskWaiting, options.TaskProcessing, options.TaskFailureRate, options.TaskSeed)),
                 new EventQueue(new EventQueueTimings(options.VisibilityTimeout, options.HandleLifetime, options.MaxEventsPerPull)),

@@ -56,6 +56,9 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>Push attempts per event before it is dropped.</summary>
         public int CallbackAttempts { get; set; } = 5;
 
+        /// <summary>The body pushed to the callback URL: the v2 "4.0" format or the 3.0 one (reference §6.4).</summary>
+        public CallbackFormat CallbackFormat { get; set; } = CallbackFormat.V2;
+
         /// <summary>Delay before the second push attempt; doubles each time.</summary>
         public TimeSpan CallbackBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -6,14 +6,15 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using VodPowerShell.Emulator.Domain;
 
-namespace VodPowerShell.Emulator.Protocol.V2
+namespace VodPowerShell.Emulator.Protocol
 {
     /// <summary>
-    /// Push mode (reference §6.4): POSTs each event's 4.0 JSON to the callback URL. The real service ignores the
+    /// Push mode (reference §6.4): POSTs each event to the callback URL, in the v2 "4.0" format or, for accounts
+    /// on the newer format, the 3.0 one (<c>--callback-format</c>). The real service ignores the
     /// answer and tries 3 times; the emulator retries until a 2xx, with bounded attempts and doubling back-off,
     /// so a test receiver can exercise both failure and recovery.
     /// </summary>
-    public sealed class V2CallbackPusher : IAsyncDisposable
+    public sealed class CallbackPusher : IAsyncDisposable
     {
         /// <summary>Per attempt, as the reference gives for the real service.</summary>
         private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
@@ -22,15 +23,17 @@ namespace VodPowerShell.Emulator.Protocol.V2
         private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = AttemptTimeout };
         private readonly CancellationTokenSource stopping = new();
         private readonly Uri callbackUrl;
+        private readonly Func<ImageSpriteCompletedEvent, ReadOnlyMemory<byte>> serialize;
         private readonly int attempts;
         private readonly TimeSpan backoff;
         private readonly Task worker;
         private long delivered;
         private long abandoned;
 
-        public V2CallbackPusher(Uri callbackUrl, int attempts, TimeSpan backoff)
+        public CallbackPusher(Uri callbackUrl, Func<ImageSpriteCompletedEvent, ReadOnlyMemory<byte>> serialize, int attempts, TimeSpan backoff)
         {
             this.callbackUrl = callbackUrl;
+            this.serialize = serialize;
             this.attempts = attempts;
             this.backoff = backoff;
             worker = Task.Run(DeliverAllAsync);
@@ -60,7 +63,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
 
         private async Task<bool> DeliverAsync(ImageSpriteCompletedEvent evt)
         {
-            var body = V2EventJson.EventBytes(evt);
+            var body = serialize(evt);
             var delay = backoff;
             for (int attempt = 1; attempt <= attempts; attempt++)
             {
