@@ -71,6 +71,21 @@ Describe 'Dependency isolation on PowerShell 7' {
         $report.EventType | Should -Be 'CreateImageSpriteComplete'
     }
 
+    It 'still works when a script loads another System.Text.Json version first' {
+        # PowerShell 7.6 itself runs on System.Text.Json 10, so an older copy added first cannot displace it in
+        # the default context; the module must work whichever copy the attempt leaves behind.
+        $saved = $environment.VODPS_CHILD_CONFLICT
+        $environment.VODPS_CHILD_CONFLICT = Get-NuGetPackagePath 'system.text.json/8.0.5/lib/net8.0/System.Text.Json.dll'
+        try {
+            $environment.VODPS_CHILD_CONFLICT | Should -Exist
+            $report = & $child $true
+        }
+        finally { $environment.VODPS_CHILD_CONFLICT = $saved }
+
+        $report.Status | Should -Be 'Submitted'
+        $report.EventType | Should -Be 'CreateImageSpriteComplete'
+    }
+
     It 'does not load a second System.Text.Json when PowerShell already has the version the engine needs' {
         $report = & $child $false
         $report.EventType | Should -Be 'CreateImageSpriteComplete'
