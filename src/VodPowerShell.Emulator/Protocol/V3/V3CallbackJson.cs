@@ -18,26 +18,10 @@ namespace VodPowerShell.Emulator.Protocol.V3
             var buffer = new ArrayBufferWriter<byte>(512);
             using (var json = new Utf8JsonWriter(buffer))
             {
-                var task = evt.Task;
-                var result = task.Result;
                 json.WriteStartObject();
                 json.WriteString("EventType", "CreateImageSpriteComplete");
-                json.WriteStartObject("CreateImageSpriteCompleteEvent");
-                json.WriteNumber("ErrCode", result.Status);
-                json.WriteString("Message", result.Message);
-                json.WriteString("TaskId", task.VodTaskId);
-                json.WriteString("FileId", task.File.FileId);
-                if (result.Succeeded)
-                {
-                    json.WriteNumber("Definition", task.Template.Definition);
-                    json.WriteNumber("TotalCount", result.TotalCount);
-                    json.WriteStartArray("ImageSpriteUrlSet");
-                    foreach (string url in result.ImageSpriteUrls) json.WriteStringValue(url);
-                    json.WriteEndArray();
-                    json.WriteString("WebVttUrl", result.WebVttUrl);
-                }
-
-                json.WriteEndObject();
+                json.WritePropertyName("CreateImageSpriteCompleteEvent");
+                V3TaskJson.WriteImageSpriteTask(json, evt.Task, finished: true);
                 foreach (string key in OtherEventKeys) json.WriteNull(key);
                 json.WriteEndObject();
             }

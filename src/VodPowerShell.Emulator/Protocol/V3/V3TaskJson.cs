@@ -30,7 +30,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
             else json.WriteNullValue();
             json.WritePropertyName("CreateImageSpriteTask");
             if (procedure) json.WriteNullValue();
-            else WriteImageSpriteTask(json, task, now);
+            else WriteImageSpriteTask(json, task, finished: task.StatusAt(now) == SpriteTaskStatus.Finish);
         }
 
         /// <summary>One DescribeTasks item.</summary>
@@ -56,7 +56,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
             else json.WriteNullValue();
             json.WritePropertyName("CreateImageSpriteCompleteEvent");
             if (procedure) json.WriteNullValue();
-            else WriteImageSpriteTask(json, task, now);
+            else WriteImageSpriteTask(json, task, finished: task.StatusAt(now) == SpriteTaskStatus.Finish);
             json.WriteEndObject();
         }
 
@@ -126,10 +126,9 @@ namespace VodPowerShell.Emulator.Protocol.V3
         /// CreateImageSpriteTask2017 / CreateImageSpriteCompleteEvent. Before it finishes there is no outcome, so
         /// ErrCode is left out rather than claiming a 0 (success) that has not happened.
         /// </summary>
-        private static void WriteImageSpriteTask(Utf8JsonWriter json, SpriteTask task, DateTimeOffset now)
+        public static void WriteImageSpriteTask(Utf8JsonWriter json, SpriteTask task, bool finished)
         {
             var result = task.Result;
-            bool finished = task.StatusAt(now) == SpriteTaskStatus.Finish;
             json.WriteStartObject();
             json.WriteString(V3Names.TaskId, task.VodTaskId);
             json.WriteString(V3Names.FileId, task.File.FileId);
