@@ -37,6 +37,21 @@ namespace VodPowerShell.Emulator.Tests
         }
 
         [Fact]
+        public async Task LostClosesGracefullySoTheHttpStackResendsAndTheResendIsAReplay()
+        {
+            // The service acts, then the connection ends with no answer byte (FIN, not RST). .NET's HTTP stack
+            // resends the same bytes on its own; the spent Nonce makes the service answer that copy 4500.
+            await using var emulator = await StartWithAsync(FaultKind.Lost);
+            await Assert.ThrowsAsync<VodException>(() => CreateSpriteAsync(emulator));
+
+            var entries = emulator.Ledger.Where(entry => entry.FileId == "faulty").ToList();
+            Assert.True(entries.Count >= 2, "the HTTP stack should have resent the request");
+            Assert.Equal((0, "lost"), (entries[0].Code, entries[0].Fault));
+            Assert.All(entries.Skip(1), entry => Assert.Equal(4500, entry.Code));
+            Assert.Equal(1, emulator.Host.Service.Tasks.Count);
+        }
+
+        [Fact]
         public async Task ResetDropsTheConnectionWithoutAnAnswer()
         {
             await using var emulator = await StartWithAsync(FaultKind.Reset);
@@ -91,7 +106,8 @@ namespace VodPowerShell.Emulator.Tests
             await using var emulator = await StartWithAsync(FaultKind.Lost);
             await Assert.ThrowsAsync<VodException>(() => CreateSpriteAsync(emulator));
 
-            var entry = Assert.Single(emulator.Ledger);
+            // The first copy was processed; the copies the HTTP stack resent are the next test's subject.
+            var entry = emulator.Ledger[0];
             Assert.Equal(("lost", (int?)0), (entry.Fault, entry.Code));
             Assert.True(emulator.Host.Service.Tasks.Find(entry.VodTaskId!).Value is not null);
         }

@@ -22,8 +22,11 @@ namespace VodPowerShell.Core.Api
         /// <summary>The VOD sub-application requests act in (API 3.0 only); null for v2 or the main application.</summary>
         ulong? SubAppId { get; }
 
-        /// <summary>Starts image-sprite capture; the value is the task id.</summary>
-        Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken);
+        /// <summary>
+        /// Starts image-sprite capture; the value is the task id. <paramref name="sessionId"/> is the idempotency
+        /// key (API 3.0's SessionId, see <see cref="Client.IdempotencyKey"/>); v2 has none and ignores it.
+        /// </summary>
+        Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null);
 
         Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken);
 

@@ -22,6 +22,7 @@ namespace VodPowerShell.Core.Client
         private readonly IVodApi api;
         private readonly RetryOptions retry;
         private readonly QuotaGate? gate;
+        private readonly string runSalt = IdempotencyKey.NewRunSalt();
 
         public VodClient(IVodApi api, RetryOptions? retry = null, QuotaGate? gate = null)
         {
@@ -32,19 +33,26 @@ namespace VodPowerShell.Core.Client
 
         public IVodApi Api => api;
 
+        /// <summary>The idempotency key this client sends for a file and definition (the same on every attempt in this run).</summary>
+        public string IdempotencyKeyFor(string fileId, int definition) => IdempotencyKey.For(runSalt, fileId, definition);
+
         /// <summary>
-        /// Submits one file. When the answer is lost (the service may have created the task), the file's recent
-        /// sprite tasks are looked up before anything is resent; when that cannot decide, the result is
-        /// <see cref="SubmissionStatus.Unknown"/> rather than a guess.
+        /// Submits one file. When the answer is lost or shows that an earlier copy of the request reached the
+        /// service (a spent Nonce, a repeated SessionId), the file's recent sprite tasks are looked up before
+        /// anything is resent; when that cannot decide, the result is <see cref="SubmissionStatus.Unknown"/>
+        /// rather than a guess. Every attempt carries the same idempotency key, <paramref name="sessionId"/> or
+        /// <see cref="IdempotencyKeyFor"/>, so the service itself refuses a second task where it can (API 3.0).
         /// </summary>
-        public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
+        public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
             var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString()) { SubAppId = api.SubAppId };
             var reconciler = new SubmissionReconciler(this);
+            string key = sessionId ?? IdempotencyKeyFor(fileId, definition);
+            if (api.Version == ApiVersion.V3) result.SessionId = key;
             while (true)
             {
                 DateTimeOffset sentAt = DateTimeOffset.UtcNow;
-                var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token), idempotent: false, cancellationToken).ConfigureAwait(false);
+                var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token, key), idempotent: false, cancellationToken).ConfigureAwait(false);
                 result.Attempts += attempts;
                 if (outcome.IsSuccess)
                 {
@@ -66,9 +74,11 @@ namespace VodPowerShell.Core.Client
                     return result;
                 }
 
-                if (!found.Decided || result.Attempts > retry.MaximumRetryCount)
+                if (!found.Decided || outcome.Error.WasAccepted || result.Attempts > retry.MaximumRetryCount)
                 {
-                    result.SetUnknown(outcome.Error, found.Decided ? "no task was found, and the retry limit was reached" : found.Reason);
+                    result.SetUnknown(outcome.Error, !found.Decided ? found.Reason
+                        : outcome.Error.WasAccepted ? "the service says an earlier copy was accepted, but its task was not among the file's tasks"
+                        : "no task was found, and the retry limit was reached");
                     return result;
                 }
 

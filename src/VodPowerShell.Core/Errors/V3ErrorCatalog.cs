@@ -18,6 +18,12 @@ namespace VodPowerShell.Core.Errors
     {
         public const string UnknownErrorId = "ServiceError";
 
+        /// <summary>
+        /// ProcessMedia's answer to a SessionId used in the last days: an earlier copy of the request was
+        /// accepted, so its task exists (docs/protocol.md; the code is inferred, Tencent documents only "an error").
+        /// </summary>
+        public const string DuplicateSessionCode = "InvalidParameterValue.SessionId";
+
         private static readonly V3ErrorCodeInfo[] Entries =
         {
             // Throttling: slow down, then try again.
@@ -49,6 +55,8 @@ namespace VodPowerShell.Core.Errors
             new V3ErrorCodeInfo("InvalidParameterValue", InvalidArgument, Never, "A parameter value is wrong."),
             new V3ErrorCodeInfo("InvalidParameterValue.FileId", ObjectNotFound, Never, "The FileId does not exist."),
             new V3ErrorCodeInfo("InvalidParameterValue.TaskId", ObjectNotFound, Never, "The task does not exist (or is older than 3 days)."),
+            new V3ErrorCodeInfo(DuplicateSessionCode, InvalidResult, Never, "An earlier request with this SessionId was accepted; its task is looked up instead."),
+            new V3ErrorCodeInfo("InvalidParameterValue.SessionIdTooLong", InvalidArgument, Never, "The SessionId is longer than 50 characters."),
             new V3ErrorCodeInfo("MissingParameter", InvalidArgument, Never, "A required parameter is missing."),
             new V3ErrorCodeInfo("UnknownParameter", InvalidArgument, Never, "A parameter is not defined for this action."),
             new V3ErrorCodeInfo("InvalidRequest", InvalidArgument, Never, "The request body is malformed."),
@@ -101,7 +109,7 @@ namespace VodPowerShell.Core.Errors
             string description = info?.Description ?? "Undocumented service error code.";
             string text = string.IsNullOrEmpty(message) ? description : $"{message} ({description})";
             return new VodError(ErrorIdFor(code), info?.Category ?? NotSpecified, $"Service error {code}: {text}", info?.Retry ?? Never,
-                code: null, codeDesc: code, httpStatus: httpStatus);
+                code: null, codeDesc: code, httpStatus: httpStatus, wasAccepted: code == DuplicateSessionCode);
         }
     }
 }

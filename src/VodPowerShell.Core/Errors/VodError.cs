@@ -7,9 +7,10 @@ namespace VodPowerShell.Core.Errors
     public sealed class VodError
     {
         public VodError(string errorId, VodErrorCategory category, string message, RetryPolicy retry,
-            int? code = null, string? codeDesc = null, int? httpStatus = null, bool isAmbiguous = false)
+            int? code = null, string? codeDesc = null, int? httpStatus = null, bool isAmbiguous = false, bool wasAccepted = false)
         {
-            IsAmbiguous = isAmbiguous;
+            IsAmbiguous = isAmbiguous || wasAccepted;
+            WasAccepted = wasAccepted;
             ErrorId = errorId;
             Category = category;
             Message = message;
@@ -35,6 +36,12 @@ namespace VodPowerShell.Core.Errors
         /// </summary>
         public bool IsAmbiguous { get; }
 
+        /// <summary>
+        /// True when the service says an earlier copy of this very request was accepted (a repeated idempotency
+        /// key): its effect exists, so the caller looks it up and never sends the request again.
+        /// </summary>
+        public bool WasAccepted { get; }
+
         public int? Code { get; }
 
         public string? CodeDesc { get; }
@@ -47,6 +54,17 @@ namespace VodPowerShell.Core.Errors
             string text = string.IsNullOrEmpty(message) ? info.Description : $"{message} ({info.Description})";
             return new VodError(info.ErrorId, info.Category, $"Service error {code}: {text}", info.Retry, code, codeDesc);
         }
+
+        /// <summary>
+        /// v2's 4500 when the service's clock confirms our timestamp: the Nonce was already spent, so an earlier
+        /// copy of this very request reached the service (an HTTP stack may resend one by itself after a dropped
+        /// keep-alive connection; docs/protocol.md). Ambiguous: a create is looked up, never re-signed and resent
+        /// blindly; a read is sent again with a fresh nonce.
+        /// </summary>
+        public static VodError NonceReplayed(int code, string? message, string? codeDesc) =>
+            new VodError("RequestReplayed", VodErrorCategory.InvalidResult,
+                $"Service error {code}: {message} (the Nonce was already used: an earlier copy of this request reached the service).",
+                RetryPolicy.Bounded, code, codeDesc, isAmbiguous: true);
 
         public override string ToString() => $"{ErrorId}: {Message}";
     }

@@ -22,13 +22,15 @@ namespace VodPowerShell.Core.Http
 
         public DateTimeOffset Now => local() + Offset;
 
-        /// <summary>Adopts the service's time when it differs from ours by more than <see cref="Threshold"/>; true if it did.</summary>
+        /// <summary>
+        /// Adopts the service's time when it differs from the time requests are stamped with (the corrected
+        /// clock) by more than <see cref="Threshold"/>; true if it did. False means the stamp was right, so a
+        /// rejection that blamed it must have had another cause (a replayed nonce).
+        /// </summary>
         public bool Learn(DateTimeOffset? serverDate)
         {
-            if (serverDate is null) return false;
-            TimeSpan offset = serverDate.Value - local();
-            if (offset.Duration() < Threshold) return false;
-            Interlocked.Exchange(ref offsetTicks, offset.Ticks);
+            if (serverDate is null || (serverDate.Value - Now).Duration() < Threshold) return false;
+            Interlocked.Exchange(ref offsetTicks, (serverDate.Value - local()).Ticks);
             return true;
         }
     }

@@ -28,10 +28,15 @@ namespace VodPowerShell.Core.Http
 
         public ServerClock Clock { get; }
 
-        /// <summary>After a rejection for the timestamp: adopt the service's time from its Date header.</summary>
-        public void LearnServerTime(DateTimeOffset? serverDate, Action<string>? trace)
+        /// <summary>
+        /// After a rejection for the timestamp: adopt the service's time from its Date header. False when the
+        /// service's time agrees with our stamp (or it sent none), so the clock was not the cause.
+        /// </summary>
+        public bool LearnServerTime(DateTimeOffset? serverDate, Action<string>? trace)
         {
-            if (Clock.Learn(serverDate)) trace?.Invoke($"The local clock is {Clock.Offset} off the service's; using the service's time.");
+            if (!Clock.Learn(serverDate)) return false;
+            trace?.Invoke($"The local clock is {Clock.Offset} off the service's; using the service's time.");
+            return true;
         }
 
         public void Dispose() => Key.Dispose();

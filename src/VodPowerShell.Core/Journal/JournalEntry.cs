@@ -25,6 +25,9 @@ namespace VodPowerShell.Core.Journal
 
         public string? ErrorId { get; set; }
 
+        /// <summary>The idempotency key the request carried (API 3.0), reused when a later run resumes an unfinished one.</summary>
+        public string? SessionId { get; set; }
+
         public bool IsIntent => Kind == IntentKind;
 
         /// <summary>True when this file already has a task: a rerun must not submit it again.</summary>

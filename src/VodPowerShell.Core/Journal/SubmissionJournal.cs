@@ -80,8 +80,8 @@ namespace VodPowerShell.Core.Journal
             lock (writeLock) return latest.TryGetValue(Key(fileId, definition), out var entry) ? entry : null;
         }
 
-        public void RecordIntent(string fileId, int definition, DateTimeOffset at) =>
-            Append(new JournalEntry { Kind = JournalEntry.IntentKind, FileId = fileId, Definition = definition, At = at });
+        public void RecordIntent(string fileId, int definition, DateTimeOffset at, string? sessionId = null) =>
+            Append(new JournalEntry { Kind = JournalEntry.IntentKind, FileId = fileId, Definition = definition, At = at, SessionId = sessionId });
 
         public void RecordOutcome(ImageSpriteResult result) => Append(new JournalEntry
         {
@@ -93,6 +93,7 @@ namespace VodPowerShell.Core.Journal
             VodTaskId = result.VodTaskId,
             Code = result.Code,
             ErrorId = result.ErrorId,
+            SessionId = result.SessionId,
         });
 
         public void Dispose() => stream.Dispose();
@@ -182,6 +183,7 @@ namespace VodPowerShell.Core.Journal
                     Status = Read(root, "status"),
                     VodTaskId = Read(root, "vodTaskId"),
                     ErrorId = Read(root, "errorId"),
+                    SessionId = Read(root, "sessionId"),
                     Code = root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out int codeValue) ? codeValue : (int?)null,
                 };
             }
@@ -208,6 +210,7 @@ namespace VodPowerShell.Core.Journal
                 if (entry.VodTaskId != null) writer.WriteString("vodTaskId", entry.VodTaskId);
                 if (entry.Code is int code) writer.WriteNumber("code", code);
                 if (entry.ErrorId != null) writer.WriteString("errorId", entry.ErrorId);
+                if (entry.SessionId != null) writer.WriteString("sessionId", entry.SessionId);
                 writer.WriteEndObject();
             }
 

@@ -59,6 +59,9 @@ namespace VodPowerShell.Core.Models
         /// <summary>True when the answer was lost and the task id was found by looking the file's tasks up.</summary>
         public bool Reconciled { get; internal set; }
 
+        /// <summary>API 3.0: the idempotency key (ProcessMedia's SessionId) the request carried; null on v2, which has none.</summary>
+        public string? SessionId { get; internal set; }
+
         /// <summary>API 3.0's request id, for a support ticket; v2 has none.</summary>
         public string? RequestId { get; internal set; }
 

@@ -9,6 +9,7 @@ namespace VodPowerShell.Emulator.Domain
         FileNotReady,
         TaskNotFound,
         EventHandleInvalid,
+        DuplicateSession,
     }
 
     public sealed record DomainError(DomainErrorKind Kind, string Message);

@@ -36,7 +36,26 @@ namespace VodPowerShell.Emulator.Domain
 
         public DateTimeOffset Now => clock.GetUtcNow();
 
-        public Outcome<SpriteTask> CreateImageSprite(string fileId, int definition, SpriteTaskOrigin origin)
+        public SessionIds Sessions { get; } = new();
+
+        /// <summary>
+        /// Starts a sprite task. With a <paramref name="sessionId"/> (API 3.0's idempotency key) a second request
+        /// carrying the same one within the window is refused and makes no task.
+        /// </summary>
+        public Outcome<SpriteTask> CreateImageSprite(string fileId, int definition, SpriteTaskOrigin origin, string? sessionId = null)
+        {
+            if (string.IsNullOrEmpty(sessionId)) return CreateImageSpriteOnce(fileId, definition, origin);
+            if (!Sessions.TryReserve(sessionId!, Now))
+            {
+                return new DomainError(DomainErrorKind.DuplicateSession, $"a request with SessionId '{sessionId}' was already accepted; it was not processed again.");
+            }
+
+            var outcome = CreateImageSpriteOnce(fileId, definition, origin);
+            if (outcome.Error != null) Sessions.Release(sessionId!);
+            return outcome;
+        }
+
+        private Outcome<SpriteTask> CreateImageSpriteOnce(string fileId, int definition, SpriteTaskOrigin origin)
         {
             if (!SpriteTemplates.TryGet(definition, out var template))
             {
@@ -111,6 +130,7 @@ namespace VodPowerShell.Emulator.Domain
         {
             Tasks.Clear();
             Events.Clear();
+            Sessions.Clear();
         }
     }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using VodPowerShell.Emulator.Domain;
 
@@ -18,7 +20,7 @@ namespace VodPowerShell.Emulator.Protocol
             switch (fault)
             {
                 case FaultKind.Lost:
-                    context.Abort();
+                    CloseWithoutAnswer(context);
                     return Task.CompletedTask;
                 case FaultKind.Truncated:
                     return WriteTruncatedAsync(context, body);
@@ -80,6 +82,29 @@ namespace VodPowerShell.Emulator.Protocol
             {
                 return false;
             }
+        }
+
+        /// <summary>
+        /// Ends the connection gracefully (FIN, not RST) before any answer byte, as a load balancer that lost its
+        /// back end does. On a reused keep-alive connection an HTTP stack may then resend the same request bytes
+        /// without telling its caller (.NET's SocketsHttpHandler does for a request without a body): the emulator
+        /// must provoke that, since it is how a lost answer turns into a silent duplicate (docs/protocol.md).
+        /// </summary>
+        private static void CloseWithoutAnswer(HttpContext context)
+        {
+            try
+            {
+                context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Already gone: the abort below is all that is left to do.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            context.Abort();
         }
 
         /// <summary>Announces the full length, sends half, then drops the connection, as a dying proxy would.</summary>

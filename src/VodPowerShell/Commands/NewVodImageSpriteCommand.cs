@@ -128,20 +128,23 @@ namespace VodPowerShell.Commands
 
             if (previous != null && (previous.IsIntent || previous.Status == nameof(SubmissionStatus.Unknown)))
             {
-                return ResumeInFlightAsync(fileId, definition, previous.At, endpoint);
+                return ResumeInFlightAsync(fileId, definition, previous, endpoint);
             }
 
-            journal.RecordIntent(fileId, definition, DateTimeOffset.UtcNow);
-            return Client.CreateImageSpriteAsync(fileId, definition, CancellationToken);
+            string sessionId = Client.IdempotencyKeyFor(fileId, definition);
+            journal.RecordIntent(fileId, definition, DateTimeOffset.UtcNow, sessionId);
+            return Client.CreateImageSpriteAsync(fileId, definition, CancellationToken, sessionId);
         }
 
         /// <summary>
         /// An earlier run sent this file and never saw the answer. Look its tasks up before sending: if the
-        /// task exists it is adopted, if it provably does not the file is submitted, otherwise it stays Unknown.
+        /// task exists it is adopted, if it provably does not the file is submitted (with the earlier run's
+        /// idempotency key, so a task the lookup could not see yet is still refused by the service), otherwise
+        /// it stays Unknown.
         /// </summary>
-        private async Task<ImageSpriteResult> ResumeInFlightAsync(string fileId, int definition, DateTimeOffset sentAfter, string endpoint)
+        private async Task<ImageSpriteResult> ResumeInFlightAsync(string fileId, int definition, JournalEntry previous, string endpoint)
         {
-            ReconcileResult found = await Client.FindSubmittedTaskAsync(fileId, definition, sentAfter, CancellationToken).ConfigureAwait(false);
+            ReconcileResult found = await Client.FindSubmittedTaskAsync(fileId, definition, previous.At, CancellationToken).ConfigureAwait(false);
             if (found.TaskId != null)
             {
                 var adopted = ImageSpriteResult.Skipped(fileId, definition, endpoint, found.TaskId, "Skipped: an interrupted run had submitted it; the task was found among the file's tasks.");
@@ -156,8 +159,9 @@ namespace VodPowerShell.Commands
                 return unknown;
             }
 
-            journal!.RecordIntent(fileId, definition, DateTimeOffset.UtcNow);
-            return await Client.CreateImageSpriteAsync(fileId, definition, CancellationToken).ConfigureAwait(false);
+            string sessionId = previous.SessionId ?? Client.IdempotencyKeyFor(fileId, definition);
+            journal!.RecordIntent(fileId, definition, DateTimeOffset.UtcNow, sessionId);
+            return await Client.CreateImageSpriteAsync(fileId, definition, CancellationToken, sessionId).ConfigureAwait(false);
         }
 
         private void Emit(IEnumerable<ImageSpriteResult> results)

@@ -84,15 +84,36 @@ namespace VodPowerShell.Core.Tests.Client
         }
 
         [Fact]
-        public async Task ReplayRejectionIsResignedOnceWithoutWaiting()
+        public async Task AReplayRejectionThatDoesNotBlameTheClockNeverResendsACreate()
         {
+            // 4500 without a Date that shows skew: the Nonce may have been spent by an earlier copy that acted.
+            // Re-signing would risk a second task; the file's tasks cannot be listed either, so it is Unknown.
             var handler = new RecordingHandler().AnswerJson("{\"code\":4500,\"message\":\"replay\"}");
+
+            var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
+
+            Assert.Equal(1, Creates(handler));
+            Assert.Equal(SubmissionStatus.Unknown, result.Status);
+            Assert.Contains("Nonce was already used", result.Message);
+        }
+
+        [Fact]
+        public async Task AStaleTimestampIsResignedOnceWithoutWaiting()
+        {
+            var handler = new RecordingHandler()
+                .Answer(() =>
+                {
+                    var response = RecordingHandler.Json("{\"code\":4500,\"message\":\"expired\"}");
+                    response.Headers.Date = TestCredentials.FixedNow.AddMinutes(20);
+                    return response;
+                })
+                .AnswerJson("{\"code\":0,\"message\":\"\",\"vodTaskId\":\"T\"}");
 
             var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
 
             Assert.Equal(2, handler.Requests.Count);
             Assert.NotEqual(handler.Requests[0].Uri.Query, handler.Requests[1].Uri.Query);
-            Assert.Equal("ReplayRejected", result.ErrorId);
+            Assert.Equal("T", result.VodTaskId);
             Assert.Empty(waits);
         }
 

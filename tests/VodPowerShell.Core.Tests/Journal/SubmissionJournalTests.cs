@@ -28,6 +28,20 @@ namespace VodPowerShell.Core.Tests.Journal
         }
 
         [Fact]
+        public void AnIntentKeepsItsIdempotencyKeyForTheRunThatResumesIt()
+        {
+            using (var journal = SubmissionJournal.Open(JournalPath))
+            {
+                journal.RecordIntent("a", 10, DateTimeOffset.UtcNow, "vps-key-a");
+                journal.RecordIntent("b", 10, DateTimeOffset.UtcNow);
+            }
+
+            using var reopened = SubmissionJournal.Open(JournalPath);
+            Assert.Equal("vps-key-a", reopened.Lookup("a", 10)!.SessionId);
+            Assert.Null(reopened.Lookup("b", 10)!.SessionId);
+        }
+
+        [Fact]
         public void ReopeningTellsWhatHappenedLastPerFileAndDefinition()
         {
             using (var journal = SubmissionJournal.Open(JournalPath))

@@ -17,6 +17,7 @@ namespace VodPowerShell.Core.Protocol.V2
     {
         private readonly byte[] bytes;
         private JsonElement? body;
+        private VodError? replayed;
 
         private ApiResponse(int code, string message, string? codeDesc, byte[] bytes, int httpStatus)
         {
@@ -41,7 +42,10 @@ namespace VodPowerShell.Core.Protocol.V2
         public bool IsSuccess => Code == 0;
 
         /// <summary>The service error this response carries, or null on success.</summary>
-        public VodError? Error => IsSuccess ? null : VodError.FromServiceCode(Code, Message, CodeDesc);
+        public VodError? Error => IsSuccess ? null : replayed ?? VodError.FromServiceCode(Code, Message, CodeDesc);
+
+        /// <summary>Reads this 4500 as a spent Nonce rather than a stale Timestamp (see <see cref="VodError.NonceReplayed"/>).</summary>
+        public void MarkNonceReplayed() => replayed = VodError.NonceReplayed(Code, Message, CodeDesc);
 
         /// <summary>A top-level string field, or null when it is missing or not a string (the last one wins if repeated).</summary>
         public string? GetString(string name)

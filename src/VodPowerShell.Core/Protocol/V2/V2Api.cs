@@ -29,7 +29,7 @@ namespace VodPowerShell.Core.Protocol.V2
         /// <summary>v2 has no sub-applications.</summary>
         public ulong? SubAppId => null;
 
-        public async Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
+        public async Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
             var response = await transport.SendAsync(new ApiRequest(WireNames.CreateImageSprite, new RequestParameters(2)
                 .Add(WireNames.FileId, fileId)

@@ -23,6 +23,9 @@ namespace VodPowerShell.Core.Protocol.V2
         /// </summary>
         public const int MaxQueryLength = 2000;
 
+        /// <summary>v2's answer to a Nonce seen before or a Timestamp outside the window.</summary>
+        public const int ReplayCode = 4500;
+
         private readonly TransportOptions options;
         private readonly HttpClient http;
         private readonly SigningIdentity identity;
@@ -46,8 +49,10 @@ namespace VodPowerShell.Core.Protocol.V2
 
             var (status, body, serverDate) = await VodHttp.SendAsync(http, message, options.Timeout, cancellationToken).ConfigureAwait(false);
             ApiResponse response = ApiResponse.Parse(status, body);
-            // Rejected for its timestamp: stamp the retry (and everything after) with the service's time.
-            if (response.Code == 4500) identity.LearnServerTime(serverDate, options.Trace);
+            // 4500 is a stale Timestamp or a spent Nonce. When the service's clock differs from our stamp, adopt
+            // its time for the retry (and everything after). When it agrees, the Nonce was spent by an earlier
+            // copy of this request (an HTTP stack resends on its own): that copy may have acted.
+            if (response.Code == ReplayCode && !identity.LearnServerTime(serverDate, options.Trace)) response.MarkNonceReplayed();
             options.Trace?.Invoke($"HTTP {status} {request.Action} code={response.Code} ({body.Length} bytes)");
             return response;
         }

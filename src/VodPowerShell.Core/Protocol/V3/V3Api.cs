@@ -39,11 +39,12 @@ namespace VodPowerShell.Core.Protocol.V3
 
         public ulong? SubAppId => transport.SubAppId;
 
-        public async Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken)
+        public async Task<ApiOutcome<string>> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
             var response = await SendAsync(V3WireNames.ProcessMedia, writer =>
             {
                 writer.WriteString(V3WireNames.FileId, fileId);
+                if (sessionId != null) writer.WriteString(V3WireNames.SessionId, sessionId);
                 writer.WriteStartObject("MediaProcessTask");
                 writer.WriteStartArray("ImageSpriteTaskSet");
                 writer.WriteStartObject();

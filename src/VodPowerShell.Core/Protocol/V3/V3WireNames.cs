@@ -25,5 +25,6 @@ namespace VodPowerShell.Core.Protocol.V3
         public const string SubAppId = "SubAppId";
         public const string FileId = "FileId";
         public const string TaskId = "TaskId";
+        public const string SessionId = "SessionId";
     }
 }

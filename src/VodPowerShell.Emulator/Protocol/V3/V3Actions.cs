@@ -51,6 +51,12 @@ namespace VodPowerShell.Emulator.Protocol.V3
         {
             if (ReadString(body, V3Names.FileId, out string? fileId) is { } fileIdError) return fileIdError;
             if (string.IsNullOrEmpty(fileId)) return V3Reply.MissingParameter(V3Names.FileId);
+            if (ReadString(body, V3Names.SessionId, out string? sessionId) is { } sessionError) return sessionError;
+            if (sessionId?.Length > SessionIds.MaxLength)
+            {
+                return V3Reply.Error(V3ErrorCodes.SessionIdTooLong, $"SessionId is longer than {SessionIds.MaxLength} characters.");
+            }
+
             if (!body.TryGetProperty(V3Names.MediaProcessTask, out var task) || task.ValueKind == JsonValueKind.Null) return V3Reply.MissingParameter(V3Names.MediaProcessTask);
             if (task.ValueKind != JsonValueKind.Object) return V3Reply.InvalidParameter(V3Names.MediaProcessTask);
 
@@ -66,7 +72,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(V3Names.Definition, out var definitionValue)) return V3Reply.MissingParameter(definitionPath);
             if (definitionValue.ValueKind != JsonValueKind.Number || !definitionValue.TryGetInt32(out int definition)) return V3Reply.InvalidParameter(definitionPath);
 
-            var outcome = service.CreateImageSprite(fileId, definition, SpriteTaskOrigin.MediaProcessing);
+            var outcome = service.CreateImageSprite(fileId, definition, SpriteTaskOrigin.MediaProcessing, sessionId);
             if (outcome.Error != null) return Failed(outcome.Error);
             string taskId = outcome.Value!.VodTaskId;
             return V3Reply.Success(taskId, static (json, id) => json.WriteString(V3Names.TaskId, id), taskId);

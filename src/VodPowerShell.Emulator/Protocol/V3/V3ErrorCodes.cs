@@ -24,6 +24,10 @@ namespace VodPowerShell.Emulator.Protocol.V3
         public const string TaskNotFound = "InvalidParameterValue.TaskId";
         public const string InvalidLimit = "InvalidParameterValue.Limit";
 
+        /// <summary>A repeated ProcessMedia SessionId. Tencent documents only "an error"; this code is inferred (docs/protocol.md).</summary>
+        public const string DuplicateSession = "InvalidParameterValue.SessionId";
+        public const string SessionIdTooLong = "InvalidParameterValue.SessionIdTooLong";
+
         /// <summary>
         /// No VOD code names "file not ready"; this common one is documented, and the client files it, like v2's
         /// 10009, as an invalid operation that retrying will not fix. (FailedOperation.InvalidVodUser means
@@ -42,6 +46,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
             DomainErrorKind.FileNotReady => FileNotReady,
             DomainErrorKind.DefinitionNotFound => DefinitionNotFound,
             DomainErrorKind.TaskNotFound => TaskNotFound,
+            DomainErrorKind.DuplicateSession => DuplicateSession,
             _ => InvalidParameterValue,
         };
 

@@ -30,6 +30,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
 
         public const string FileId = "FileId";
         public const string TaskId = "TaskId";
+        public const string SessionId = "SessionId";
         public const string Definition = "Definition";
         public const string MediaProcessTask = "MediaProcessTask";
         public const string ImageSpriteTaskSet = "ImageSpriteTaskSet";
