@@ -58,9 +58,14 @@ Describe 'Session credentials' {
 
     It 'says which source won under -Verbose, and nothing secret' {
         Set-VodCredential -SecretId 'AKIDverbose0000000000077' -SecretKey $key
-        $verbose = New-VodImageSprite -FileId 'x' -Endpoint 'http://127.0.0.1:9' -MaximumRetryCount 0 -ErrorAction SilentlyContinue -Verbose 4>&1 |
+        $verbose = New-VodImageSprite -FileId 'x' -Endpoint 'http://127.0.0.1:9' -MaximumRetryCount 0 -ErrorAction SilentlyContinue -ErrorVariable failures -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match 'AKID\*+0077 from Session'
+        # Nothing listens on port 9: the one expected error is the refused connection.
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $failures[0].TargetObject | Should -Be 'x'
         ($verbose.Message -join "`n") | Should -Not -Match 'super-secret-key-value'
     }
 }

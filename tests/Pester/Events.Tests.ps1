@@ -70,7 +70,7 @@ Describe "Pulling and confirming events ($ApiVersion)" {
 }
 
 Describe 'ConvertFrom-VodEvent' -Skip:($ApiVersion -ne 'V2') {
-    It 'reads the v2 callback body of the reference' {
+    It 'reads the v2 callback body of Tencent''s example (docs/protocol.md §9.2)' {
         $body = '{"version":"4.0","eventType":"CreateImageSpriteComplete","data":{"status":0,"message":"","vodTaskId":"CreateImageSprite-1edb7eb88a599d05abe451cfc541cfbd","fileId":"14508071098244929440","definition":10,"totalCount":106,"imageSpriteUrl":["http://x/1.png","http://x/2.png"],"webVttUrl":"http://x/xxx.vtt"}}'
         $event = $body | ConvertFrom-VodEvent
         $event.TaskId | Should -Be 'CreateImageSprite-1edb7eb88a599d05abe451cfc541cfbd'

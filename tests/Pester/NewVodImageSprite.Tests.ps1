@@ -65,9 +65,11 @@ Describe "New-VodImageSprite ($ApiVersion)" {
     }
 
     It 'rejects an unknown definition with the service''s code' {
-        $result = New-VodImageSprite @common -FileId 'f' -Definition 11 -ErrorAction SilentlyContinue
+        $result = New-VodImageSprite @common -FileId 'f' -Definition 11 -ErrorAction SilentlyContinue -ErrorVariable failures
         $result.Status | Should -Be 'Failed'
-        Assert-ServiceFailure -Result $result -Expected (Expect UnknownTemplate)
+        Assert-ServiceFailure -Result $result -ErrorRecord $failures[0] -Expected (Expect UnknownTemplate)
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be 'f'
     }
 
     It 'reports a wrong SecretKey as an authentication error' {

@@ -12,6 +12,17 @@ BeforeAll {
         }
         $created
     }
+
+    # A lost answer that cannot be reconciled is reported: one SubmissionUnknown error per Unknown result, no other.
+    function Assert-OneErrorPerUnknown($Results, $Failures) {
+        $unknown = @($Results | Where-Object Status -EQ 'Unknown')
+        $Failures.Count | Should -Be $unknown.Count
+        foreach ($failure in $Failures) {
+            $failure.FullyQualifiedErrorId | Should -BeLike 'SubmissionUnknown,*'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+            $failure.TargetObject | Should -BeIn $unknown.FileId
+        }
+    }
 }
 
 Describe "Quota ($ApiVersion)" {
@@ -64,7 +75,7 @@ Describe "Faults of a real network ($ApiVersion)" {
         $lossy = Start-TestEmulator -ArgumentList '--fault-rate', '0.3', '--fault-kinds', 'lost,truncated', '--fault-seed', '11'
         try {
             $fileIds = 1..30 | ForEach-Object { "lost-$_" }
-            $results = $fileIds | New-VodImageSprite -Endpoint $lossy.Endpoint -Credential $lossy.Credential -ApiVersion $ApiVersion -RetryIntervalSec 0.01 -MaximumRetryCount 6 -ErrorAction SilentlyContinue
+            $results = $fileIds | New-VodImageSprite -Endpoint $lossy.Endpoint -Credential $lossy.Credential -ApiVersion $ApiVersion -RetryIntervalSec 0.01 -MaximumRetryCount 6 -ErrorAction SilentlyContinue -ErrorVariable failures
 
             $created = Get-CreatedCount $lossy
             $created.Values | Sort-Object -Unique | Should -Be 1
@@ -73,6 +84,7 @@ Describe "Faults of a real network ($ApiVersion)" {
                 $result.Status | Should -BeIn @('Submitted', 'Unknown')
                 if ($result.Status -eq 'Submitted') { $created[$result.FileId] | Should -Be 1 }
             }
+            Assert-OneErrorPerUnknown -Results $results -Failures $failures
         }
         finally { $lossy | Stop-TestEmulator }
     }
@@ -85,7 +97,7 @@ Describe "Every kind of fault at once ($ApiVersion)" {
         try {
             $fileIds = 1..100 | ForEach-Object { "chaos-$_" }
             $results = $fileIds | New-VodImageSprite -Endpoint $chaos.Endpoint -Credential $chaos.Credential -ApiVersion $ApiVersion `
-                -RequestsPerMinute 0 -RetryIntervalSec 0.01 -MaximumRetryCount 8 -RequestTimeoutSec 5 -ErrorAction SilentlyContinue
+                -RequestsPerMinute 0 -RetryIntervalSec 0.01 -MaximumRetryCount 8 -RequestTimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable failures
 
             $results.Count | Should -Be 100
             ($results.FileId | Sort-Object) | Should -Be ($fileIds | Sort-Object)
@@ -97,6 +109,7 @@ Describe "Every kind of fault at once ($ApiVersion)" {
                 if ($result.Status -eq 'Submitted') { $created[$result.FileId] | Should -Be 1 }
                 else { $created[$result.FileId] | Should -BeLessOrEqual 1 }
             }
+            Assert-OneErrorPerUnknown -Results $results -Failures $failures
         }
         finally { $chaos | Stop-TestEmulator }
     }
@@ -129,7 +142,7 @@ Describe "Journal and resume ($ApiVersion)" {
         $intent = @{ kind = 'intent'; at = [DateTimeOffset]::UtcNow.AddSeconds(-5).ToString('o'); fileId = 'interrupted-1'; definition = 10 } | ConvertTo-Json -Compress
         Set-Content -LiteralPath $journal -Value ($intent + "`n" + '{"kind":"outcome","fileId":"torn') -NoNewline
 
-        $result = New-VodImageSprite @on -FileId 'interrupted-1', 'fresh-1' -JournalPath $journal -WarningVariable warnings
+        $result = New-VodImageSprite @on -FileId 'interrupted-1', 'fresh-1' -JournalPath $journal -WarningVariable warnings -WarningAction SilentlyContinue
 
         $result[0].Status | Should -Be 'Skipped'
         $result[0].Reconciled | Should -BeTrue

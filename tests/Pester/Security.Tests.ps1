@@ -20,49 +20,70 @@ AfterAll {
 
 Describe "No secret ever leaks ($ApiVersion)" {
     It 'keeps the key, the token and every signature out of the transcript, the journal, $Error and ToString()' {
-        $transcript = Join-Path $TestDrive "transcript-$ApiVersion.txt"
-        $journal = Join-Path $TestDrive "journal-$ApiVersion.jsonl"
-        $Error.Clear()
-        # Every error must reach the host, and so the transcript, without stopping the run.
-        $ErrorActionPreference = 'Continue'
-        $DebugPreference = 'Continue'
-        $VerbosePreference = 'Continue'
-        $emitted = [System.Collections.Generic.List[object]]::new()
+        # The session runs in a child pwsh: its errors, debug and verbose lines reach a real host, and so the
+        # transcript, exactly as a user would see them, while the suite's own output stays quiet.
+        $session = {
+            Import-Module $env:VODPS_LEAK_SUPPORT
+            Import-ModuleUnderTest
+            $ApiVersion = $env:VODPS_LEAK_API
+            $emulator = [pscustomobject]@{ Endpoint = $env:VODPS_LEAK_ENDPOINT; SecretId = $env:VODPS_LEAK_SECRET_ID; SecureKey = ConvertTo-SecureString $env:VODPS_LEAK_KEY -AsPlainText -Force }
+            $token = ConvertTo-SecureString $env:VODPS_LEAK_TOKEN -AsPlainText -Force
+            $common = @{ Endpoint = $emulator.Endpoint; ApiVersion = $ApiVersion; RetryIntervalSec = 0 }
+            $transcript = $env:VODPS_LEAK_TRANSCRIPT
+            $journal = $env:VODPS_LEAK_JOURNAL
+            $Error.Clear()
+            # Every error must reach the host, and so the transcript, without stopping the run.
+            $ErrorActionPreference = 'Continue'
+            $DebugPreference = 'Continue'
+            $VerbosePreference = 'Continue'
+            $emitted = [System.Collections.Generic.List[object]]::new()
 
-        Start-Transcript -LiteralPath $transcript
-        try {
-            Set-VodCredential -SecretId $emulator.SecretId -SecretKey $emulator.SecureKey -Token $token -Endpoint $emulator.Endpoint -ApiVersion $ApiVersion -PassThru | Tee-Object -Variable info | Out-Host
-            $emitted.Add($info)
-            Get-VodCredential | Out-Host
-            $results = 'leak-1', 'missing-leak' | New-VodImageSprite -JournalPath $journal
-            $results | Format-List * | Out-Host
-            $emitted.AddRange([object[]]$results)
-            $tasks = $results | Wait-VodTask -PollIntervalSec 0.1 -Timeout 30
-            $tasks | Format-List * | Out-Host
-            $emitted.AddRange([object[]]@($tasks))
-            Get-VodTask -VodTaskId $results[0].VodTaskId | Out-Host
-            $events = Receive-VodEvent -MaxEvents 1 -Timeout 10
-            $events | Format-List * | Out-Host
-            $emitted.AddRange([object[]]@($events))
-            $events | Confirm-VodEvent
-            Confirm-VodEvent -EventHandle 'no-such-handle'
-            $call = Get-Expectation -ApiVersion $ApiVersion -Case TaskInfo
-            Invoke-VodApi -Action $call.Action -Parameters @{ $call.IdName = $results[0].VodTaskId } | Format-List * | Out-Host
-            Invoke-VodApi -Action $call.Action -Parameters @{ Signature = 'x' }
-            $wrong = [pscredential]::new($emulator.SecretId, (ConvertTo-SecureString 'wrong-key' -AsPlainText -Force))
-            New-VodImageSprite @common -Credential $wrong -FileId 'wrong-key' | Out-Host
-            Remove-VodCredential
-        }
-        finally {
-            Stop-Transcript
+            Start-Transcript -LiteralPath $transcript
+            try {
+                Set-VodCredential -SecretId $emulator.SecretId -SecretKey $emulator.SecureKey -Token $token -Endpoint $emulator.Endpoint -ApiVersion $ApiVersion -PassThru | Tee-Object -Variable info | Out-Host
+                $emitted.Add($info)
+                Get-VodCredential | Out-Host
+                $results = 'leak-1', 'missing-leak' | New-VodImageSprite -JournalPath $journal
+                $results | Format-List * | Out-Host
+                $emitted.AddRange([object[]]$results)
+                $tasks = $results | Wait-VodTask -PollIntervalSec 0.1 -Timeout 30
+                $tasks | Format-List * | Out-Host
+                $emitted.AddRange([object[]]@($tasks))
+                Get-VodTask -VodTaskId $results[0].VodTaskId | Out-Host
+                $events = Receive-VodEvent -MaxEvents 1 -Timeout 10
+                $events | Format-List * | Out-Host
+                $emitted.AddRange([object[]]@($events))
+                $events | Confirm-VodEvent
+                Confirm-VodEvent -EventHandle 'no-such-handle'
+                $call = Get-Expectation -ApiVersion $ApiVersion -Case TaskInfo
+                Invoke-VodApi -Action $call.Action -Parameters @{ $call.IdName = $results[0].VodTaskId } | Format-List * | Out-Host
+                Invoke-VodApi -Action $call.Action -Parameters @{ Signature = 'x' }
+                $wrong = [pscredential]::new($emulator.SecretId, (ConvertTo-SecureString 'wrong-key' -AsPlainText -Force))
+                New-VodImageSprite @common -Credential $wrong -FileId 'wrong-key' | Out-Host
+                Remove-VodCredential
+            }
+            finally {
+                Stop-Transcript
+            }
+
+            $everything = @(
+                Get-Content -Raw -LiteralPath $transcript
+                Get-Content -Raw -LiteralPath $journal
+                $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
+                $emitted | ForEach-Object { "$_"; $_ | Format-List * | Out-String }
+            ) -join "`n"
+            # Oldest first: the order the session met them.
+            $failures = @($Error | ForEach-Object { @{ Id = $_.FullyQualifiedErrorId; Category = "$($_.CategoryInfo.Category)"; Target = "$($_.TargetObject)" } })
+            [array]::Reverse($failures)
+            @{ Everything = $everything; Failures = @($failures) } | ConvertTo-Json -Compress -Depth 4
         }
 
-        $everything = @(
-            Get-Content -Raw -LiteralPath $transcript
-            Get-Content -Raw -LiteralPath $journal
-            $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
-            $emitted | ForEach-Object { "$_"; $_ | Format-List * | Out-String }
-        ) -join "`n"
+        $outcome = Invoke-ChildPowerShell -Script $session.ToString() -Environment @{
+            VODPS_LEAK_SUPPORT = Join-Path $PSScriptRoot 'TestSupport.psm1'; VODPS_LEAK_API = $ApiVersion
+            VODPS_LEAK_ENDPOINT = $emulator.Endpoint; VODPS_LEAK_SECRET_ID = $emulator.SecretId; VODPS_LEAK_KEY = $fakeKey; VODPS_LEAK_TOKEN = $fakeToken
+            VODPS_LEAK_TRANSCRIPT = Join-Path $TestDrive "transcript-$ApiVersion.txt"; VODPS_LEAK_JOURNAL = Join-Path $TestDrive "journal-$ApiVersion.jsonl"
+        }
+        $everything = $outcome.Everything
 
         $everything | Should -Match 'DEBUG: '
         $everything | Should -Match 'VERBOSE: Using credential'
@@ -71,7 +92,20 @@ Describe "No secret ever leaks ($ApiVersion)" {
         $everything | Should -Not -Match 'Signature=(?!\*\*\*)'
         $everything | Should -Not -Match 'Signature=[0-9a-f]{64}'
         $everything | Should -Match (Get-Expectation -ApiVersion $ApiVersion -Case RedactedSecret)
-        $Error.Count | Should -BeGreaterThan 0 -Because 'the failing calls must have put records in $Error to check'
+        $outcome.Failures.Count | Should -BeGreaterThan 0 -Because 'the failing calls must have put records in $Error to check'
+        # Exactly the four calls meant to fail, in order, each with its id, category and target.
+        $missing = Get-Expectation -ApiVersion $ApiVersion -Case MissingFile
+        $wrongKey = Get-Expectation -ApiVersion $ApiVersion -Case WrongKey
+        $unknownHandle = @{ V2 = 'InvalidParameter'; V3 = 'InvalidParameterValue' }[$ApiVersion]
+        $expected = @(
+            "$($missing.ErrorId),*|$($missing.Category)|missing-leak"
+            "$unknownHandle,*|InvalidArgument|no-such-handle"
+            "ReservedParameterName,*|InvalidArgument|$((Get-Expectation -ApiVersion $ApiVersion -Case TaskInfo).Action)"
+            "$($wrongKey.ErrorId),*|$($wrongKey.Category)|wrong-key"
+        )
+        $seen = @($outcome.Failures | ForEach-Object { "$($_.Id)|$($_.Category)|$($_.Target)" })
+        $seen.Count | Should -Be $expected.Count -Because ($seen -join '; ')
+        for ($i = 0; $i -lt $expected.Count; $i++) { $seen[$i] | Should -BeLike $expected[$i] }
     }
 }
 
@@ -160,8 +194,12 @@ Describe "Hostile input ($ApiVersion)" {
                     }
                 }).AddArgument($listener).AddArgument($port)
             $answered = $server.BeginInvoke()
-            $result = New-VodImageSprite -Endpoint "http://127.0.0.1:$port" -ApiVersion $ApiVersion -Credential $emulator.Credential -FileId 'redirected' -MaximumRetryCount 0 -ErrorAction SilentlyContinue
+            $result = New-VodImageSprite -Endpoint "http://127.0.0.1:$port" -ApiVersion $ApiVersion -Credential $emulator.Credential -FileId 'redirected' -MaximumRetryCount 0 -ErrorAction SilentlyContinue -ErrorVariable failures
             $result.ErrorId | Should -Be 'UnexpectedHttpStatus'
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnexpectedHttpStatus,*'
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+            $failures[0].TargetObject | Should -Be 'redirected'
             $result.HttpStatus | Should -Be 302
             $answered.AsyncWaitHandle.WaitOne(10000) | Should -BeTrue
             $server.EndInvoke($answered)[0] | Should -Be 1 -Because 'the redirect target must never be requested'

@@ -34,10 +34,14 @@ Describe "Following tasks to the finished sprites ($ApiVersion)" {
     }
 
     It 'skips failed submissions quietly instead of reporting them twice' {
-        $tasks = 'missing-1' | New-VodImageSprite @common -ErrorAction SilentlyContinue |
+        $tasks = 'missing-1' | New-VodImageSprite @common -ErrorAction SilentlyContinue -ErrorVariable submitErrors |
             Wait-VodTask @common -PollIntervalSec 0.1 -Timeout 10 -ErrorVariable waitErrors
         $tasks | Should -BeNullOrEmpty
         $waitErrors.Count | Should -Be 0
+        # The submission reports its own failure, once.
+        $submitErrors.Count | Should -Be 1
+        $submitErrors[0].FullyQualifiedErrorId | Should -BeLike "$((Get-Expectation -ApiVersion $ApiVersion -Case MissingFile).ErrorId),*"
+        $submitErrors[0].TargetObject | Should -Be 'missing-1'
     }
 
     It 'reports an unknown task id as not found' {

@@ -11,7 +11,7 @@ namespace VodPowerShell.Core.Api
         /// <summary>
         /// The explicit choice wins, then the profile's; otherwise the endpoint decides: a <c>*.api.qcloud.com</c>
         /// host is v2, a <c>*.tencentcloudapi.com</c> host or no endpoint at all is API 3.0 (v2 has been offline
-        /// since 2022-11-30, reference §7.1), and any other host (an emulator on loopback) stays v2, which is
+        /// since 2022-11-30, docs/protocol.md §1.4), and any other host (an emulator on loopback) stays v2, which is
         /// what such endpoints have served so far.
         /// </summary>
         public static ApiVersion Resolve(ApiVersion? explicitVersion, ApiVersion? profileVersion, Uri? endpoint)

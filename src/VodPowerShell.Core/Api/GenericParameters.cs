@@ -37,7 +37,7 @@ namespace VodPowerShell.Core.Api
             }
         }
 
-        /// <summary>v2's flat form: lists become <c>name.0</c>, <c>name.1</c> (reference §1.1); objects are refused.</summary>
+        /// <summary>v2's flat form: lists become <c>name.0</c>, <c>name.1</c> (docs/protocol.md §1.1); objects are refused.</summary>
         public static RequestParameters ToV2(IEnumerable<KeyValuePair<string, object?>> parameters)
         {
             var flat = new RequestParameters();

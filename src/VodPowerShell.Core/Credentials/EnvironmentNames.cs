@@ -2,7 +2,7 @@ using System;
 
 namespace VodPowerShell.Core.Credentials
 {
-    /// <summary>The environment variables Tencent's own tools read (reference §8.1), and the one of our own.</summary>
+    /// <summary>The environment variables Tencent's own tools read (docs/protocol.md §12.1), and the one of our own.</summary>
     public static class EnvironmentNames
     {
         public const string SecretId = "TENCENTCLOUD_SECRET_ID";

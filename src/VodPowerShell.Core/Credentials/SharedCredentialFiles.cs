@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace VodPowerShell.Core.Credentials
 {
     /// <summary>
-    /// Reads the credential files Tencent's own tools write (reference §8.2, §8.3), first found wins:
+    /// Reads the credential files Tencent's own tools write (docs/protocol.md §12.2, §12.3), first found wins:
     /// the SDKs' INI file (<c>$TENCENTCLOUD_CREDENTIALS_FILE</c> or <c>~/.tencentcloud/credentials</c>), then
     /// <c>/etc/tencentcloud/credentials</c>, then tccli's <c>~/.tccli/&lt;profile&gt;.credential</c>.
     /// </summary>
@@ -112,7 +112,7 @@ namespace VodPowerShell.Core.Credentials
                 ? value.GetString()!.Trim()
                 : null;
 
-        /// <summary>Paths under home are shown as ~/…, the way the reference and users write them.</summary>
+        /// <summary>Paths under home are shown as ~/…, the way Tencent's docs and users write them.</summary>
         private string DisplayPath(string path)
         {
             string full = Path.GetFullPath(path);

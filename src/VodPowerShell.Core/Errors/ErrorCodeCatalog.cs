@@ -5,8 +5,8 @@ using static VodPowerShell.Core.Errors.VodErrorCategory;
 namespace VodPowerShell.Core.Errors
 {
     /// <summary>
-    /// The one place that classifies service codes (reference §3.1, §5.1, §6.2). Codes the reference marks
-    /// undocumented are classified by their range, as it recommends.
+    /// The one place that classifies service codes (docs/protocol.md §7.1, §7.2). Undocumented codes
+    /// are classified by their range, as §7.1 describes.
     /// </summary>
     public static class ErrorCodeCatalog
     {

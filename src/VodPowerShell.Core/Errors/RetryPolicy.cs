@@ -1,6 +1,6 @@
 namespace VodPowerShell.Core.Errors
 {
-    /// <summary>What a caller may do after a failure (reference §3.1 "Retry?" column).</summary>
+    /// <summary>What a caller may do after a failure (docs/protocol.md §7).</summary>
     public enum RetryPolicy
     {
         /// <summary>Retrying cannot help: the input, the key or the account must change first.</summary>

@@ -7,7 +7,7 @@ using VodPowerShell.Core.Protocol;
 namespace VodPowerShell.Core.Events
 {
     /// <summary>
-    /// Reads an event notification in any format the service sends (reference §6): the v2 "4.0" envelope
+    /// Reads an event notification in any format the service sends (docs/protocol.md §9): the v2 "4.0" envelope
     /// (<c>version</c>, <c>eventType</c>, <c>data</c>) and the API 3.0 one (<c>EventType</c> plus a
     /// <c>*Event</c> object), as pulled from the queue or POSTed to a callback URL.
     /// </summary>
@@ -15,7 +15,7 @@ namespace VodPowerShell.Core.Events
     {
         public const string ImageSpriteCompleted = "CreateImageSpriteComplete";
 
-        /// <summary>API 3.0's task-flow event; ProcessMedia sprites report through it (reference §7.2).</summary>
+        /// <summary>API 3.0's task-flow event; ProcessMedia sprites report through it (docs/protocol.md §9.3).</summary>
         public const string ProcedureStateChanged = "ProcedureStateChanged";
 
         public static VodEvent Parse(string json, string? eventHandle = null)
@@ -65,7 +65,7 @@ namespace VodPowerShell.Core.Events
             throw NotAnEvent("The JSON has neither 'eventType' (v2 format) nor 'EventType' (API 3.0 format).");
         }
 
-        /// <summary>The v2 task/event <c>data</c> object (reference §5.1, §6.1); also used for GetTaskInfo.</summary>
+        /// <summary>The v2 task/event <c>data</c> object (docs/protocol.md §5.2, §9.2); also used for GetTaskInfo.</summary>
         public static void ReadV2Sprite(JsonElement data, SpriteOutput target) => ReadSprite(data, target, SpriteFieldNames.V2);
 
         /// <summary>API 3.0's CreateImageSpriteTask / CreateImageSpriteCompleteEvent object.</summary>

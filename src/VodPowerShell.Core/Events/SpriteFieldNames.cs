@@ -1,6 +1,6 @@
 namespace VodPowerShell.Core.Events
 {
-    /// <summary>What each API version calls the fields of a sprite outcome (reference §6.1 and §6.4).</summary>
+    /// <summary>What each API version calls the fields of a sprite outcome (docs/protocol.md §9.2 and §9.3).</summary>
     internal sealed class SpriteFieldNames
     {
         public static readonly SpriteFieldNames V2 = new SpriteFieldNames("status", "message", "vodTaskId", "fileId", "definition", "totalCount", "imageSpriteUrl", "webVttUrl");

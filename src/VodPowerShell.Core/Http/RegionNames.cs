@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace VodPowerShell.Core.Http
 {
     /// <summary>
-    /// v2 takes short region names (bj, gz, sh, hk, ca; reference §1.2) while API 3.0 and
+    /// v2 takes short region names (bj, gz, sh, hk, ca; docs/protocol.md §1.2) while API 3.0 and
     /// TENCENTCLOUD_REGION use long ones (ap-guangzhou). Either is accepted and sent as the API expects.
     /// </summary>
     public static class RegionNames
@@ -18,7 +18,7 @@ namespace VodPowerShell.Core.Http
             ["na-toronto"] = "ca",
         };
 
-        /// <summary>Every region name the reference lists, with its other spelling, for completion and help.</summary>
+        /// <summary>Every region name Tencent lists (docs/protocol.md §1.2), with its other spelling, for completion and help.</summary>
         public static IEnumerable<KeyValuePair<string, string>> Known
         {
             get

@@ -3,7 +3,7 @@ using VodPowerShell.Core.Signing;
 
 namespace VodPowerShell.Core.Http
 {
-    /// <summary>How a transport talks to one endpoint. Defaults match the reference's recommendations.</summary>
+    /// <summary>How a transport talks to one endpoint. Defaults follow docs/protocol.md §1.</summary>
     public sealed class TransportOptions
     {
         public const string DefaultRegion = "gz";
@@ -13,8 +13,8 @@ namespace VodPowerShell.Core.Http
         public VodEndpoint Endpoint { get; }
 
         /// <summary>
-        /// The region, short or long form. v2 sends <see cref="DefaultRegion"/> when it is null (the reference
-        /// says VOD can simply use <c>gz</c>); API 3.0 sends X-TC-Region only when it is set, as VOD needs none.
+        /// The region, short or long form. v2 sends <see cref="DefaultRegion"/> when it is null (VOD accepts
+        /// <c>gz</c> for everything, docs/protocol.md §1.2); API 3.0 sends X-TC-Region only when it is set, as VOD needs none.
         /// </summary>
         public string? Region { get; set; }
 

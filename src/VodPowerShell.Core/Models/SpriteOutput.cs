@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace VodPowerShell.Core.Models
 {
     /// <summary>
-    /// What a sprite task and its completion event share (reference §6.1): the outcome code, and on success
+    /// What a sprite task and its completion event share (docs/protocol.md §9.2, §9.3): the outcome code, and on success
     /// the sprite sheets and the WebVTT index. Every field after FileId is optional on the wire.
     /// </summary>
     public abstract class SpriteOutput

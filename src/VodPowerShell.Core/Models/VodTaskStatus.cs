@@ -1,6 +1,6 @@
 namespace VodPowerShell.Core.Models
 {
-    /// <summary>A task's state as the service names it (reference §5.1).</summary>
+    /// <summary>A task's state as the service names it (docs/protocol.md §9.1).</summary>
     public enum VodTaskStatus
     {
         Waiting,

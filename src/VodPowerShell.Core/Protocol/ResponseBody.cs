@@ -56,7 +56,7 @@ namespace VodPowerShell.Core.Protocol
                 $"The service reported success without a {field}.", RetryPolicy.Never, httpStatus: httpStatus, isAmbiguous: true);
 
         /// <summary>
-        /// API errors arrive as HTTP 200 (reference §1.3), so any other status with a non-JSON body came from
+        /// API errors arrive as HTTP 200 (docs/protocol.md §4.1), so any other status with a non-JSON body came from
         /// something in front of the service. 5xx is retried; only a gateway timeout (504) may hide a processed request.
         /// </summary>
         private static VodException UnexpectedStatus(int httpStatus, int length)

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace VodPowerShell.Core.Signing
 {
-    /// <summary>Random positive 31-bit nonces from a cryptographic generator (reference §1.2).</summary>
+    /// <summary>Random positive 31-bit nonces from a cryptographic generator (docs/protocol.md §1.2).</summary>
     public static class Nonce
     {
         private static readonly RandomNumberGenerator Generator = RandomNumberGenerator.Create();

@@ -6,7 +6,7 @@ using System.Text;
 namespace VodPowerShell.Core.Signing
 {
     /// <summary>
-    /// API 3.0 signature TC3-HMAC-SHA256 (reference §7; Tencent's "Signature v3" page) for a JSON POST to
+    /// API 3.0 signature TC3-HMAC-SHA256 (docs/protocol.md §3; Tencent's "Signature v3" page) for a JSON POST to
     /// <c>/</c> signing only <c>content-type</c> and <c>host</c>, which is all this module sends.
     /// </summary>
     public static class Tc3Signature

@@ -7,7 +7,7 @@ using VodPowerShell.Core.Protocol.V2;
 namespace VodPowerShell.Core.Signing
 {
     /// <summary>
-    /// Signature version 2 of the legacy API (reference §2): names with '_' turned into '.', sorted by
+    /// Signature version 2 of the legacy API (docs/protocol.md §2): names with '_' turned into '.', sorted by
     /// ordinal byte order, joined with raw values behind METHOD + authority + path + "?", then HMAC and Base64.
     /// </summary>
     public static class V2Signature

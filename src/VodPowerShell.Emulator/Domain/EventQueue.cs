@@ -14,7 +14,7 @@ namespace VodPowerShell.Emulator.Domain
     public sealed record EventQueueTimings(TimeSpan VisibilityTimeout, TimeSpan HandleLifetime, int MaxEventsPerPull);
 
     /// <summary>
-    /// The reliable-callback queue (reference §6.2/6.3). A pulled event is hidden for the visibility timeout and
+    /// The reliable-callback queue (docs/protocol.md §5.4, §5.5). A pulled event is hidden for the visibility timeout and
     /// comes back unless confirmed; every pull issues a fresh handle, valid for the handle lifetime.
     /// </summary>
     public sealed class EventQueue

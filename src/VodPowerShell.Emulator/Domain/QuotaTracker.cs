@@ -4,8 +4,8 @@ using System.Collections.Concurrent;
 namespace VodPowerShell.Emulator.Domain
 {
     /// <summary>
-    /// Requests per SecretId in fixed windows that start at a SecretId's first request. The reference gives the
-    /// rate (100/min) but not the algorithm; a fixed window is the simplest that a test can reason about.
+    /// Requests per SecretId in fixed windows that start at a SecretId's first request. Tencent gives the
+    /// rate (100/min, docs/protocol.md §8) but not the algorithm; a fixed window is the simplest that a test can reason about.
     /// </summary>
     public sealed class QuotaTracker
     {

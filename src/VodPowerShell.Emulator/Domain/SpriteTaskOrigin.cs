@@ -2,7 +2,7 @@ namespace VodPowerShell.Emulator.Domain
 {
     /// <summary>
     /// Which request started a sprite task. The real service keeps them apart: a CreateImageSprite task reports
-    /// as its own task type, a ProcessMedia one as a task flow (reference §7.2), so each front end needs to know.
+    /// as its own task type, a ProcessMedia one as a task flow (docs/protocol.md §9.3), so each front end needs to know.
     /// </summary>
     public enum SpriteTaskOrigin
     {

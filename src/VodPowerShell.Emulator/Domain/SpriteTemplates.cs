@@ -8,7 +8,7 @@ namespace VodPowerShell.Emulator.Domain
         public int ThumbnailsPerSheet => Rows * Columns;
     }
 
-    /// <summary>The one list of sprite templates the service knows (reference §4: only definition 10 is published).</summary>
+    /// <summary>The one list of sprite templates the service knows (docs/protocol.md §5.11: only definition 10 is published).</summary>
     public static class SpriteTemplates
     {
         private static readonly Dictionary<int, SpriteTemplate> Known = new()

@@ -19,7 +19,7 @@ namespace VodPowerShell.Emulator.Domain
         /// <summary>Real task-flow ids are "&lt;appId&gt;-Procedure-&lt;hex&gt;"; the emulator has no app id.</summary>
         public const string ProcedureTaskIdPrefix = "Procedure-";
 
-        /// <summary>A media-processing error from the reference (§3.1: decode failed, file corrupt).</summary>
+        /// <summary>A media-processing error (docs/protocol.md §7.5: decode failed, file corrupt).</summary>
         public const int FailureStatus = -43001;
 
         /// <summary>Output URLs use the reserved .invalid domain, so nothing can ever fetch them by accident.</summary>
@@ -91,7 +91,7 @@ namespace VodPowerShell.Emulator.Domain
 
         /// <summary>
         /// One page of tasks in <paramref name="status"/> (any status when null) at <paramref name="now"/>, oldest first. <paramref name="next"/>
-        /// is the id of the last task of the previous page, as the reference describes the cursor.
+        /// is the id of the last task of the previous page, as Tencent describes the cursor (docs/protocol.md §5.3).
         /// </summary>
         public TaskPage List(SpriteTaskStatus? status, string? fileId, int maxCount, string? next, DateTimeOffset now)
         {

@@ -1,6 +1,6 @@
 namespace VodPowerShell.Emulator.Hosting
 {
-    /// <summary>Which event format push mode sends (reference §6.4: accounts after 2019 get the 3.0 one).</summary>
+    /// <summary>Which event format push mode sends (docs/protocol.md §9.4: accounts after 2019 get the 3.0 one).</summary>
     public enum CallbackFormat
     {
         V2,

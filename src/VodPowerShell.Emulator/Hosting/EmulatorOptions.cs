@@ -18,7 +18,7 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>When set, every request must carry this session token (v2 error 4105, API 3.0 AuthFailure.TokenFailure otherwise).</summary>
         public string? Token { get; set; }
 
-        /// <summary>Allowed |Timestamp - now|; the reference's sources disagree (5 min vs 2 h), 5 min is the strict reading.</summary>
+        /// <summary>Allowed |Timestamp - now|; Tencent's pages disagree (5 min vs 2 h, docs/protocol.md §11), 5 min is the strict reading.</summary>
         public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromSeconds(300);
 
         /// <summary>Requests per <see cref="QuotaWindow"/> per SecretId; 0 turns the quota off.</summary>
@@ -38,16 +38,16 @@ namespace VodPowerShell.Emulator.Hosting
 
         public int TaskSeed { get; set; } = 1;
 
-        /// <summary>How long PullEvent waits for an event when none is ready (the reference: 5 s).</summary>
+        /// <summary>How long PullEvent waits for an event when none is ready (docs/protocol.md §5.4: 5 s).</summary>
         public TimeSpan LongPoll { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How long a pulled, unconfirmed event stays hidden before it can be pulled again.</summary>
         public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>How long a msgHandle can be confirmed (the reference: 30 s, then error 4000).</summary>
+        /// <summary>How long a msgHandle can be confirmed (docs/protocol.md §5.5: 30 s, then error 4000).</summary>
         public TimeSpan HandleLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>Events per PullEvent answer; the reference is silent, 16 matches API 3.0's ConfirmEvents limit.</summary>
+        /// <summary>Events per PullEvent answer; Tencent is silent (docs/protocol.md §8), 16 matches API 3.0's ConfirmEvents limit.</summary>
         public int MaxEventsPerPull { get; set; } = 16;
 
         /// <summary>Push mode: POST every event to this loopback URL instead of queueing it for PullEvent.</summary>
@@ -56,7 +56,7 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>Push attempts per event before it is dropped.</summary>
         public int CallbackAttempts { get; set; } = 5;
 
-        /// <summary>The body pushed to the callback URL: the v2 "4.0" format or the 3.0 one (reference §6.4).</summary>
+        /// <summary>The body pushed to the callback URL: the v2 "4.0" format or the 3.0 one (docs/protocol.md §9.4).</summary>
         public CallbackFormat CallbackFormat { get; set; } = CallbackFormat.V2;
 
         /// <summary>Delay before the second push attempt; doubles each time.</summary>

@@ -9,14 +9,14 @@ using VodPowerShell.Emulator.Domain;
 namespace VodPowerShell.Emulator.Protocol
 {
     /// <summary>
-    /// Push mode (reference §6.4): POSTs each event to the callback URL, in the v2 "4.0" format or, for accounts
+    /// Push mode (docs/protocol.md §9.4): POSTs each event to the callback URL, in the v2 "4.0" format or, for accounts
     /// on the newer format, the 3.0 one (<c>--callback-format</c>). The real service ignores the
     /// answer and tries 3 times; the emulator retries until a 2xx, with bounded attempts and doubling back-off,
     /// so a test receiver can exercise both failure and recovery.
     /// </summary>
     public sealed class CallbackPusher : IAsyncDisposable
     {
-        /// <summary>Per attempt, as the reference gives for the real service.</summary>
+        /// <summary>Per attempt, as Tencent gives for the real service (docs/protocol.md §9.4).</summary>
         private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
 
         private readonly Channel<ImageSpriteCompletedEvent> queue = Channel.CreateUnbounded<ImageSpriteCompletedEvent>(new UnboundedChannelOptions { SingleReader = true });

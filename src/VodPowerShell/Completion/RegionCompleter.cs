@@ -6,7 +6,7 @@ using VodPowerShell.Core.Http;
 
 namespace VodPowerShell.Completion
 {
-    /// <summary>Completes -Region with the regions the reference lists, in both naming styles.</summary>
+    /// <summary>Completes -Region with the regions Tencent lists (docs/protocol.md §1.2), in both naming styles.</summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -6,7 +6,7 @@ namespace VodPowerShell.Core.Tests.Errors
 {
     public class ErrorCodeCatalogTests
     {
-        // Every code of the reference's tables (§3.1, §5.1, §6.2).
+        // Every code of the tables in docs/protocol.md §7.1 and §7.2.
         public static TheoryData<int> DocumentedCodes => new()
         {
             4000, 4100, 4101, 4102, 4103, 4104, 4105, 4106, 4110, 4200, 4300, 4400, 4500, 4600,

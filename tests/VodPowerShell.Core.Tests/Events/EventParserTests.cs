@@ -6,7 +6,7 @@ namespace VodPowerShell.Core.Tests.Events
 {
     public class EventParserTests
     {
-        // The success example of reference §6.1.
+        // The success example of docs/protocol.md §9.2.
         private const string V2Success = """
             {"version":"4.0","eventType":"CreateImageSpriteComplete","data":{"status":0,"message":"",
              "vodTaskId":"CreateImageSprite-1edb7eb88a599d05abe451cfc541cfbd","fileId":"14508071098244929440",

@@ -5,7 +5,7 @@ using VodPowerShell.Core.Errors;
 namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>
-    /// A parsed v2 envelope (reference §1.3): <c>code</c>, <c>message</c>, <c>codeDesc</c>, and the action's
+    /// A parsed v2 envelope (docs/protocol.md §4.1): <c>code</c>, <c>message</c>, <c>codeDesc</c>, and the action's
     /// own fields beside them in <see cref="Body"/>.
     /// </summary>
     /// <remarks>

@@ -14,7 +14,7 @@ using VodPowerShell.Core.Models;
 
 namespace VodPowerShell.Core.Protocol.V2
 {
-    /// <summary>The module's operations over the legacy v2 API (reference §3, §5, §6).</summary>
+    /// <summary>The module's operations over the legacy v2 API (docs/protocol.md §5.1–5.5).</summary>
     public sealed class V2Api : IVodApi
     {
         private readonly V2Transport transport;
@@ -82,7 +82,7 @@ namespace VodPowerShell.Core.Protocol.V2
             var response = await transport.SendAsync(new ApiRequest(WireNames.PullEvent), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess) return ApiOutcome<IReadOnlyList<VodEvent>>.Failure(response.Error!);
 
-            // The reference does not show an empty answer: eventList may be missing or [].
+            // Tencent does not show an empty answer (docs/protocol.md §5.4): eventList may be missing or [].
             var events = new List<VodEvent>();
             foreach (var item in JsonRead.Array(response.Body, "eventList"))
             {
@@ -98,7 +98,7 @@ namespace VodPowerShell.Core.Protocol.V2
 
         public async Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken)
         {
-            // The Chinese page numbers handles from 0 (reference §6.3).
+            // The Chinese page numbers handles from 0 (docs/protocol.md §5.5).
             var parameters = new RequestParameters(eventHandles.Count);
             for (int i = 0; i < eventHandles.Count; i++)
             {
@@ -121,7 +121,7 @@ namespace VodPowerShell.Core.Protocol.V2
         private static ApiOutcome<T> Succeeded<T>(ApiResponse response, T value) =>
             ApiOutcome<T>.Success(value, response.Code, response.Message, response.CodeDesc, httpStatus: response.HttpStatus);
 
-        /// <summary>The task envelope of GetTaskInfo and of each GetTaskList item (reference §5).</summary>
+        /// <summary>The task envelope of GetTaskInfo and of each GetTaskList item (docs/protocol.md §5.2, §5.3).</summary>
         private VodTask ReadTask(JsonElement item, string? taskId) => new VodTask
         {
             TaskId = taskId,

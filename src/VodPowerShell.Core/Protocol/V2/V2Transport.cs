@@ -12,14 +12,14 @@ using VodPowerShell.Core.Signing;
 namespace VodPowerShell.Core.Protocol.V2
 {
     /// <summary>
-    /// The legacy v2 API (reference §1-2): common parameters, signature v2, GET query or POST form body.
+    /// The legacy v2 API (docs/protocol.md §1.1–2.3): common parameters, signature v2, GET query or POST form body.
     /// Owns the signing key and zeroes it on <see cref="Dispose"/>.
     /// </summary>
     public sealed class V2Transport : IDisposable
     {
         /// <summary>
-        /// Longest query sent with GET; a longer request (a 10 KB fileId) goes as a POST form body, as the
-        /// reference advises, so no proxy or server limit on URLs can cut it.
+        /// Longest query sent with GET; a longer request (a 10 KB fileId) goes as a POST form body, as
+        /// docs/protocol.md §1.1 says, so no proxy or server limit on URLs can cut it.
         /// </summary>
         public const int MaxQueryLength = 2000;
 

@@ -1,6 +1,6 @@
 namespace VodPowerShell.Core.Protocol.V2
 {
-    /// <summary>Names of the v2 common parameters (reference §1.2) and the action parameters we send.</summary>
+    /// <summary>Names of the v2 common parameters (docs/protocol.md §1.2) and the action parameters we send.</summary>
     public static class WireNames
     {
         public const string Action = "Action";

@@ -13,7 +13,7 @@ using VodPowerShell.Core.Models;
 
 namespace VodPowerShell.Core.Protocol.V3
 {
-    /// <summary>The module's operations over API 3.0 (VOD 2018-07-17; reference §7).</summary>
+    /// <summary>The module's operations over API 3.0 (VOD 2018-07-17; docs/protocol.md §5.6–5.10).</summary>
     public sealed class V3Api : IVodApi
     {
         /// <summary>ConfirmEvents takes at most 16 handles ("数组长度限制：16"); PullEvents returns at most 16 events.</summary>

@@ -13,7 +13,7 @@ using VodPowerShell.Core.Signing;
 namespace VodPowerShell.Core.Protocol.V3
 {
     /// <summary>
-    /// API 3.0 (reference §7): a JSON POST to the endpoint with the common parameters as X-TC-* headers, signed
+    /// API 3.0 (docs/protocol.md §1.3, §3): a JSON POST to the endpoint with the common parameters as X-TC-* headers, signed
     /// with TC3-HMAC-SHA256. Owns the signing key and zeroes it on <see cref="Dispose"/>.
     /// </summary>
     public sealed class V3Transport : IDisposable

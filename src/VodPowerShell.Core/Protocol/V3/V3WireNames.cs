@@ -1,6 +1,6 @@
 namespace VodPowerShell.Core.Protocol.V3
 {
-    /// <summary>API 3.0 header names, the VOD version and service, and the actions and fields we use (reference §7).</summary>
+    /// <summary>API 3.0 header names, the VOD version and service, and the actions and fields we use (docs/protocol.md §1.3, §5.6–5.10).</summary>
     public static class V3WireNames
     {
         public const string Service = "vod";

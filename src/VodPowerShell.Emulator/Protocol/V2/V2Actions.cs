@@ -103,7 +103,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
         {
             var leased = await service.PullEventsAsync(longPoll, cancellationToken).ConfigureAwait(false);
 
-            // The reference shows no empty answer; an empty eventList is the reading clients handle most easily.
+            // Tencent shows no empty answer (docs/protocol.md §5.4); an empty eventList is the reading clients handle most easily.
             return V2Reply.Success(leased, static (json, events) =>
             {
                 json.WriteStartArray("eventList");
@@ -122,7 +122,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
 
         private V2Reply ConfirmEvent(V2Parameters p)
         {
-            // Any numeric suffix, from 0 or 1 (the reference's pages disagree); '_' is read as '.' as in signing.
+            // Any numeric suffix, from 0 or 1 (Tencent's pages disagree, docs/protocol.md §5.5); '_' is read as '.' as in signing.
             var handles = new List<string>();
             foreach (var pair in p.All)
             {
@@ -146,7 +146,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
             json.WriteString("status", StatusName(status));
             WriteTimes(json, task, now);
 
-            // data only once finished: the reference says it is absent while WAITING and gives no partial shape.
+            // data only once finished: docs/protocol.md §5.2: absent while WAITING, and gives no partial shape.
             if (status != SpriteTaskStatus.Finish) return;
             json.WritePropertyName("data");
             V2EventJson.WriteTaskData(json, task);

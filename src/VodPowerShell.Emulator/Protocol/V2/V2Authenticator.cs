@@ -75,7 +75,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
             return null;
         }
 
-        /// <summary>UInt per reference §1.2: digits only, no sign, no spaces.</summary>
+        /// <summary>UInt per docs/protocol.md §1.2: digits only, no sign, no spaces.</summary>
         private static bool TryParseUnsigned(string? text, out ulong value)
         {
             value = 0;

@@ -3,7 +3,7 @@ using VodPowerShell.Emulator.Domain;
 
 namespace VodPowerShell.Emulator.Protocol.V2
 {
-    /// <summary>The v2 codes the emulator sends (reference §3.1, §5.1), with their codeDesc, in one place.</summary>
+    /// <summary>The v2 codes the emulator sends (docs/protocol.md §7.1, §7.2), with their codeDesc, in one place.</summary>
     public static class V2ErrorCodes
     {
         public const int Success = 0;
@@ -20,7 +20,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
         public const int UnexpectedFileStatus = 10009;
         public const int TaskNotFound = 70014;
 
-        // The reference shows codeDesc only as "Success" and one CAM name; these names are ours, in the same style.
+        // Tencent's pages (docs/protocol.md §4.1) show codeDesc only as "Success" and one CAM name; these names are ours, in the same style.
         private static readonly Dictionary<int, string> Descriptions = new()
         {
             [Success] = "Success",

@@ -6,7 +6,7 @@ using VodPowerShell.Emulator.Domain;
 namespace VodPowerShell.Emulator.Protocol.V2
 {
     /// <summary>
-    /// The v2 "4.0" event envelope (reference §6.1) and the task data it shares with GetTaskInfo (§5.1). One
+    /// The v2 "4.0" event envelope (docs/protocol.md §9.2) and the task data it shares with GetTaskInfo (§5.2). One
     /// writer for PullEvent, push callbacks and GetTaskInfo, so the three can never drift apart.
     /// </summary>
     public static class V2EventJson
@@ -31,7 +31,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
             return buffer.WrittenMemory;
         }
 
-        /// <summary>A failed task carries only status, message, vodTaskId and fileId, like the reference's failure example.</summary>
+        /// <summary>A failed task carries only status, message, vodTaskId and fileId, like Tencent's failure example (docs/protocol.md §9.2).</summary>
         public static void WriteTaskData(Utf8JsonWriter json, SpriteTask task)
         {
             var result = task.Result;

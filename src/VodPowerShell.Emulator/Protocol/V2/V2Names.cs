@@ -1,6 +1,6 @@
 namespace VodPowerShell.Emulator.Protocol.V2
 {
-    /// <summary>Parameter and action names of the v2 wire format (reference §1.2, §3, §5, §6).</summary>
+    /// <summary>Parameter and action names of the v2 wire format (docs/protocol.md §1.2, §5.1–5.5).</summary>
     public static class V2Names
     {
         public const string Path = "/v2/index.php";

@@ -10,7 +10,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
 {
     /// <summary>
     /// The parameters of one v2 request, decoded: from the query for GET, from the form body for POST (the
-    /// query of a POST is ignored, reference §1.1). A repeated name keeps its last value, as PHP's $_GET does.
+    /// query of a POST is ignored, docs/protocol.md §1.1). A repeated name keeps its last value, as PHP's $_GET does.
     /// </summary>
     public sealed class V2Parameters
     {

@@ -20,7 +20,7 @@ namespace VodPowerShell.Emulator.Protocol.V2
 
         public string? VodTaskId { get; }
 
-        /// <summary><c>{"code":N,"message":"…","codeDesc":"…"}</c>, code as a number (reference §1.3), over HTTP 200.</summary>
+        /// <summary><c>{"code":N,"message":"…","codeDesc":"…"}</c>, code as a number (docs/protocol.md §4.1), over HTTP 200.</summary>
         public static V2Reply Error(int code, string message) =>
             Write(code, message, 0, static (_, _) => { }, null);
 

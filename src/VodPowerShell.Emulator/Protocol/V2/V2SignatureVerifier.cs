@@ -6,7 +6,7 @@ using System.Text;
 namespace VodPowerShell.Emulator.Protocol.V2
 {
     /// <summary>
-    /// Signature version 2 (reference §2), written independently of the client's signer: every parameter but
+    /// Signature version 2 (docs/protocol.md §2), written independently of the client's signer: every parameter but
     /// Signature, names with '_' read as '.', ordinal sort, raw values, behind METHOD + Host header + path + "?".
     /// </summary>
     public static class V2SignatureVerifier

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace VodPowerShell.Emulator.Protocol.V3
 {
     /// <summary>
-    /// TC3-HMAC-SHA256 (reference §7, Tencent's "Signature v3"), written independently of the client's signer: the
+    /// TC3-HMAC-SHA256 (docs/protocol.md §3, Tencent's "Signature v3"), written independently of the client's signer: the
     /// canonical request is rebuilt from what arrived (method, path "/", empty query, the headers the client
     /// says it signed, the SHA-256 of the raw body), and the scope must be the one the server would use.
     /// </summary>

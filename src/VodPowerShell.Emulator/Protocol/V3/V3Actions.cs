@@ -10,7 +10,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
     /// <summary>
     /// The API 3.0 actions: each reads its JSON fields, calls <see cref="VodService"/> and writes the answer. A
     /// missing field is MissingParameter, a field of the wrong JSON type InvalidParameter, a well-formed value the
-    /// service rejects an InvalidParameterValue.* code (reference §7; VOD's error table).
+    /// service rejects an InvalidParameterValue.* code (docs/protocol.md §7.3).
     /// </summary>
     public sealed class V3Actions
     {

@@ -6,7 +6,7 @@ using VodPowerShell.Emulator.Domain;
 namespace VodPowerShell.Emulator.Protocol.V3
 {
     /// <summary>
-    /// The 3.0 callback body of a finished sprite (reference §6.4): <c>EventType</c> and a
+    /// The 3.0 callback body of a finished sprite (docs/protocol.md §9.4): <c>EventType</c> and a
     /// <c>CreateImageSpriteCompleteEvent</c>, with the other <c>*Event</c> keys present as null.
     /// </summary>
     public static class V3CallbackJson

@@ -1,6 +1,6 @@
 namespace VodPowerShell.Emulator.Protocol.V3
 {
-    /// <summary>Header, action and field names of API 3.0 (reference §7), written here independently of the client's.</summary>
+    /// <summary>Header, action and field names of API 3.0 (docs/protocol.md §1.3, §5.6–5.10), written here independently of the client's.</summary>
     public static class V3Names
     {
         /// <summary>API 3.0 is a JSON POST to the root of the host.</summary>

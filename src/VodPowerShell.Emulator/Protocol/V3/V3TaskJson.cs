@@ -6,7 +6,7 @@ using VodPowerShell.Emulator.Domain;
 namespace VodPowerShell.Emulator.Protocol.V3
 {
     /// <summary>
-    /// How a sprite task looks in API 3.0 (reference §7.2): a ProcessMedia task as a task flow ("Procedure") whose
+    /// How a sprite task looks in API 3.0 (docs/protocol.md §9.3): a ProcessMedia task as a task flow ("Procedure") whose
     /// MediaProcessResultSet holds the sprite, a CreateImageSprite task as the 2017 sprite object. One writer for
     /// DescribeTaskDetail, DescribeTasks and PullEvents, so they can never drift apart.
     /// </summary>
