@@ -7,11 +7,13 @@
         dotnet tool restore && dotnet pwsh -NoProfile ./build.ps1 <Task>
     Tasks:
         Build     Compile the solution and assemble the importable module in out/VodPowerShell.
-        Test      Build, then run every xunit and Pester test; the last line is 'N passed, N failed'.
+        Test      Build, then run every xunit and Pester test and the interop suite (Tencent's Node.js SDK, from npm,
+                  against the emulator); the last line is 'N passed, N failed'.
         Demo      Build, start the emulator on a free port, pipe fileIds through New-VodImageSprite.
         Emulator  Build, then run the emulator in the foreground (Ctrl+C stops it). Extra --options pass through.
         Bench     Build, then run the benchmarks.
-        Package   Build, then publish a gallery-ready .nupkg to out/packages (a local file repository).
+        Package   Build, then put in out/packages (a local file repository) the module's gallery-ready .nupkg and
+                  the emulator as a .NET tool (dotnet tool install -g VodPowerShell.Emulator --add-source out/packages).
         Clean     Remove out/ and every bin/ and obj/.
 .EXAMPLE
     dotnet pwsh -NoProfile ./build.ps1 Emulator -Port 5000 --quota-rate 10
@@ -123,6 +125,20 @@ function Read-TrxCounts {
     return @{ Passed = $passed; Failed = $failed }
 }
 
+function Read-SuiteSummary {
+    # A suite that wrote no counts, or exited non-zero without a failed test, counts one failure: never a silent pass.
+    param([string] $Path, [int] $ExitCode, [string] $Name)
+    $summary = if (Test-Path $Path) { Get-Content -Raw $Path | ConvertFrom-Json -AsHashtable } else { @{ Passed = 0; Failed = 1 } }
+    if ($ExitCode -ne 0 -and $summary.Failed -eq 0) { $summary.Failed = 1; Write-Warning "$Name exited $ExitCode without a failed test: counted as one failure." }
+    return $summary
+}
+
+function Invoke-EmulatorPack {
+    # The emulator as a .NET tool (command vod-emulator), for teams that install it without this repository.
+    param([string] $Destination)
+    Invoke-Dotnet pack (Join-Path $Root 'src/VodPowerShell.Emulator/VodPowerShell.Emulator.csproj') -c $Configuration --no-build --nologo -v q -o $Destination
+}
+
 function Invoke-Test {
     Invoke-Build
     if (Test-Path $TestResults) { Remove-Item $TestResults -Recurse -Force }
@@ -140,13 +156,20 @@ function Invoke-Test {
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') `
         -PesterPath (Get-PesterModulePath) -ModulePath $ModuleOut -EmulatorPath $EmulatorDll `
         -ResultDirectory $TestResults -SummaryPath $pesterSummary
-    $pesterExit = $LASTEXITCODE
-    $pester = if (Test-Path $pesterSummary) { Get-Content -Raw $pesterSummary | ConvertFrom-Json -AsHashtable } else { @{ Passed = 0; Failed = 1 } }
-    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1; Write-Warning "Pester exited $pesterExit without a failed test: counted as one failure." }
+    $pester = Read-SuiteSummary $pesterSummary $LASTEXITCODE 'Pester'
 
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "== Interop (Tencent's Node.js SDK against the emulator installed as a .NET tool)"
+    $toolFeed = Join-Path $TestResults 'tool-feed'
+    Invoke-EmulatorPack $toolFeed
+    $interopSummary = Join-Path $TestResults 'interop-summary.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Interop/Invoke-InteropSuite.ps1') `
+        -EmulatorPath $EmulatorDll -ToolFeed $toolFeed -ToolVersion (Get-ProjectVersion) `
+        -ResultDirectory $TestResults -SummaryPath $interopSummary
+    $interop = Read-SuiteSummary $interopSummary $LASTEXITCODE 'Interop'
+
+    $passed = $xunit.Passed + $pester.Passed + $interop.Passed
+    $failed = $xunit.Failed + $pester.Failed + $interop.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed; Interop: $($interop.Passed) passed, $($interop.Failed) failed"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
@@ -185,6 +208,7 @@ function Invoke-Package {
     finally {
         Unregister-PSResourceRepository -Name $repository
     }
+    Invoke-EmulatorPack $packages
     Get-ChildItem $packages -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 

@@ -16,8 +16,14 @@ function Start-VodEmulatorProcess {
         throw "The emulator is not built at '$EmulatorPath'. Run ./build.ps1 Build first."
     }
 
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($EmulatorPath)
+    # The built VodPowerShell.Emulator.dll runs under dotnet; the installed .NET tool (vod-emulator) runs as it is.
+    if ($EmulatorPath -like '*.dll') {
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $startInfo.ArgumentList.Add($EmulatorPath)
+    }
+    else {
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($EmulatorPath)
+    }
     foreach ($argument in $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
     $startInfo.ArgumentList.Add('--exit-on-stdin-close')
     $startInfo.UseShellExecute = $false

@@ -97,7 +97,7 @@ namespace VodPowerShell.Emulator.Hosting
         public static string HelpText()
         {
             var defaults = new EmulatorOptions();
-            var text = new StringBuilder("Usage: dotnet VodPowerShell.Emulator.dll [options]\n\nOptions:\n");
+            var text = new StringBuilder("Usage: vod-emulator [options]   (from a build: dotnet VodPowerShell.Emulator.dll [options])\n\nOptions:\n");
             foreach (var option in Options)
             {
                 string left = option.Value is null ? option.Name : $"{option.Name} {option.Value}";

@@ -92,7 +92,7 @@ namespace VodPowerShell.Emulator.Hosting
             var app = BuildApplication(options.Port);
             EmulatorHost? host = null;
             app.MapMethods(V2Names.Path, [HttpMethods.Get, HttpMethods.Post], v2.HandleAsync);
-            app.MapPost(V3Names.Path, v3.HandleAsync);
+            app.MapMethods(V3Names.Path, [HttpMethods.Get, HttpMethods.Post], v3.HandleAsync);
             AdminEndpoints.Map(app, () => host!);
             host = new EmulatorHost(options, app, service, ledger, quota, faults, pusher);
 

@@ -11,6 +11,12 @@ namespace VodPowerShell.Emulator.Protocol
     /// <summary>How every front end puts an answer on the wire, including the faults that damage it on the way.</summary>
     public static class ApiResponseWriter
     {
+        /// <summary>
+        /// Exactly <c>application/json</c>, as the real service sends: Tencent's Python SDK raises an error answer as
+        /// an exception only for that exact value (with "; charset=utf-8" it would read an error as a success).
+        /// </summary>
+        public const string JsonContentType = "application/json";
+
         private static readonly byte[] Http500Body = Encoding.UTF8.GetBytes(
             "<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1><hr><center>nginx</center></body></html>");
 
@@ -32,7 +38,7 @@ namespace VodPowerShell.Emulator.Protocol
         public static Task WriteJsonAsync(HttpContext context, ReadOnlyMemory<byte> body)
         {
             var response = context.Response;
-            response.ContentType = "application/json; charset=utf-8";
+            response.ContentType = JsonContentType;
             response.ContentLength = body.Length;
             return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
         }
@@ -111,7 +117,7 @@ namespace VodPowerShell.Emulator.Protocol
         private static async Task WriteTruncatedAsync(HttpContext context, ReadOnlyMemory<byte> body)
         {
             var response = context.Response;
-            response.ContentType = "application/json; charset=utf-8";
+            response.ContentType = JsonContentType;
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);

@@ -8,23 +8,25 @@ using Microsoft.AspNetCore.Http;
 namespace VodPowerShell.Emulator.Protocol.V3
 {
     /// <summary>
-    /// TC3-HMAC-SHA256 (docs/protocol.md §3, Tencent's "Signature v3"), written independently of the client's signer: the
-    /// canonical request is rebuilt from what arrived (method, path "/", empty query, the headers the client
-    /// says it signed, the SHA-256 of the raw body), and the scope must be the one the server would use.
+    /// TC3-HMAC-SHA256 (Tencent's "Signature v3", docs/protocol.md), written independently of the client's signer:
+    /// the canonical request is rebuilt from what arrived (method, path "/", the raw query, the headers the client
+    /// says it signed, the SHA-256 of the raw body), and the scope's date and terminator must be the server's.
     /// </summary>
     public static class Tc3SignatureVerifier
     {
         /// <summary>
         /// Each signed header as <c>name:value</c>: Tencent's rule lower-cases name and value and trims the value.
-        /// A listed header that did not arrive signs as empty, so the signature simply fails.
+        /// A listed header that did not arrive signs as empty, so the signature simply fails. <c>host</c> signs as
+        /// <paramref name="signedHost"/>, one of <see cref="SignedHost.Candidates"/>.
         /// </summary>
-        public static string BuildCanonicalRequest(string method, IHeaderDictionary headers, Tc3Authorization authorization, byte[] body)
+        public static string BuildCanonicalRequest(string method, string query, IHeaderDictionary headers, Tc3Authorization authorization, byte[] body, string signedHost)
         {
             var text = new StringBuilder(256);
-            text.Append(method).Append('\n').Append(V3Names.Path).Append("\n\n");
+            text.Append(method).Append('\n').Append(V3Names.Path).Append('\n').Append(query).Append('\n');
             foreach (string name in authorization.SignedHeaderNames)
             {
-                text.Append(name).Append(':').Append(headers[name].ToString().Trim().ToLowerInvariant()).Append('\n');
+                string value = name == "host" ? signedHost : headers[name].ToString();
+                text.Append(name).Append(':').Append(value.Trim().ToLowerInvariant()).Append('\n');
             }
 
             text.Append('\n').Append(authorization.SignedHeaders).Append('\n').Append(Hex(SHA256.HashData(body)));
@@ -36,18 +38,16 @@ namespace VodPowerShell.Emulator.Protocol.V3
             DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// True when the client's scope is the one the server derives (UTC date of the timestamp, "vod",
-        /// "tc3_request"), it signed at least content-type and host (Tencent requires both, and without host a
-        /// signature could be replayed to another endpoint), and its hex signature matches, compared in constant time.
+        /// True when the client's scope has the UTC date of the timestamp and "tc3_request", it signed at least
+        /// content-type and host (Tencent requires both, and without host a signature could be replayed to another
+        /// endpoint), and its hex signature matches, compared in constant time. The scope's service label is taken as
+        /// the client wrote it: SDKs derive it from the endpoint ("127" for 127.0.0.1), and it is signed into the key.
         /// </summary>
         public static bool Verify(Tc3Authorization authorization, string timestampText, long timestamp, string canonicalRequest, ReadOnlySpan<byte> secretKey)
         {
             var signed = authorization.SignedHeaderNames;
             if (!signed.Contains("content-type") || !signed.Contains("host")) return false;
-            if (authorization.Date != ExpectedDate(timestamp) || authorization.Service != V3Names.Service || authorization.Terminator != V3Names.ScopeTerminator)
-            {
-                return false;
-            }
+            if (authorization.Date != ExpectedDate(timestamp) || authorization.Terminator != V3Names.ScopeTerminator) return false;
 
             if (authorization.Signature.Length != 2 * HMACSHA256.HashSizeInBytes) return false;
             byte[] given;
@@ -60,14 +60,14 @@ namespace VodPowerShell.Emulator.Protocol.V3
                 return false;
             }
 
-            string scope = authorization.Date + "/" + V3Names.Service + "/" + V3Names.ScopeTerminator;
+            string scope = authorization.Date + "/" + authorization.Service + "/" + V3Names.ScopeTerminator;
             string stringToSign = V3Names.Algorithm + "\n" + timestampText + "\n" + scope + "\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
 
             byte[] prefixed = new byte[3 + secretKey.Length];
             Encoding.ASCII.GetBytes("TC3", prefixed);
             secretKey.CopyTo(prefixed.AsSpan(3));
             byte[] dateKey = HMACSHA256.HashData(prefixed, Encoding.UTF8.GetBytes(authorization.Date));
-            byte[] serviceKey = HMACSHA256.HashData(dateKey, Encoding.UTF8.GetBytes(V3Names.Service));
+            byte[] serviceKey = HMACSHA256.HashData(dateKey, Encoding.UTF8.GetBytes(authorization.Service));
             byte[] signingKey = HMACSHA256.HashData(serviceKey, Encoding.UTF8.GetBytes(V3Names.ScopeTerminator));
             byte[] expected = HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign));
             CryptographicOperations.ZeroMemory(prefixed);

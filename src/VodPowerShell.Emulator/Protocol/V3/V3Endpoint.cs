@@ -8,8 +8,9 @@ using VodPowerShell.Emulator.Domain;
 namespace VodPowerShell.Emulator.Protocol.V3
 {
     /// <summary>
-    /// The HTTP side of API 3.0 (<c>POST /</c>): read the raw body, apply an injected fault, authenticate, run the
-    /// action, record the request in the ledger, write the answer. Same faults, ledger and quota as v2.
+    /// The HTTP side of API 3.0 (<c>POST /</c> and <c>GET /</c>, either signing mode): read the raw body and the
+    /// request (<see cref="V3Request"/>), apply an injected fault, authenticate, run the action, record the request
+    /// in the ledger, write the answer. Same faults, ledger and quota as v2.
     /// </summary>
     public sealed class V3Endpoint
     {
@@ -44,46 +45,34 @@ namespace VodPowerShell.Emulator.Protocol.V3
             catch (BadHttpRequestException ex)
             {
                 var tooLarge = V3Reply.InvalidParameter("body (" + ex.Message + ")");
-                Record(request, null, null, tooLarge.ErrorCode, FaultKind.None, null);
+                Record(request, null, null, null, tooLarge.ErrorCode, FaultKind.None, null);
                 await ApiResponseWriter.WriteJsonAsync(context, tooLarge.Body).ConfigureAwait(false);
                 return;
             }
 
-            using JsonDocument? document = TryParse(body);
-            JsonElement? fields = document?.RootElement;
+            using var received = V3Request.Read(request, body);
+            JsonElement? fields = received.Fields?.RootElement;
             string? fileId = ReceivedFileId(fields);
 
             var fault = faults.Next();
             if (ApiResponseWriter.IsInFrontOfService(fault))
             {
                 string? code = V3ErrorCodes.For(fault);
-                Record(request, fileId, null, code, fault, null);
+                Record(request, received, fileId, null, code, fault, null);
                 await ApiResponseWriter.WriteInFrontOfServiceAsync(context, fault, () => V3Reply.Error(code!, "Injected fault: " + FaultInjector.NameOf(fault) + ".").Body).ConfigureAwait(false);
                 return;
             }
 
             if (!await ApiResponseWriter.DelayIfSlowAsync(context, fault, slowDelay).ConfigureAwait(false))
             {
-                Record(request, fileId, null, null, fault, null);
+                Record(request, received, fileId, null, null, fault, null);
                 return;
             }
 
-            V3Reply reply = authenticator.Authenticate(request, body)
-                ?? await actions.InvokeAsync(request.Headers[V3Names.ActionHeader].ToString(), request.Headers[V3Names.VersionHeader].ToString(), fields, context.RequestAborted).ConfigureAwait(false);
-            Record(request, fileId, reply.ErrorCode is null ? 0 : null, reply.ErrorCode, fault, reply.VodTaskId);
+            V3Reply reply = authenticator.Authenticate(received)
+                ?? await actions.InvokeAsync(received.Action, received.Version, fields, context.RequestAborted).ConfigureAwait(false);
+            Record(request, received, fileId, reply.ErrorCode is null ? 0 : null, reply.ErrorCode, fault, reply.VodTaskId);
             await ApiResponseWriter.WriteAsync(context, reply.Body, fault).ConfigureAwait(false);
-        }
-
-        private static JsonDocument? TryParse(byte[] body)
-        {
-            try
-            {
-                return JsonDocument.Parse(body);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
         }
 
         /// <summary>FileId exactly as received: the string, or the raw JSON of any other value.</summary>
@@ -92,11 +81,11 @@ namespace VodPowerShell.Emulator.Protocol.V3
                 ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
                 : null;
 
-        private void Record(HttpRequest request, string? fileId, int? code, string? errorCode, FaultKind fault, string? vodTaskId)
+        /// <summary><paramref name="received"/> is null when the body could not even be read.</summary>
+        private void Record(HttpRequest request, V3Request? received, string? fileId, int? code, string? errorCode, FaultKind fault, string? vodTaskId)
         {
-            string? action = request.Headers[V3Names.ActionHeader].ToString();
-            string? secretId = Tc3Authorization.TryParse(request.Headers[V3Names.AuthorizationHeader].ToString())?.SecretId;
-            ledger.Record(clock.GetUtcNow(), V3Names.LedgerApi, request.Method, action.Length == 0 ? null : action, secretId, fileId, code, errorCode, fault, vodTaskId);
+            string? action = string.IsNullOrEmpty(received?.Action) ? null : received.Action;
+            ledger.Record(clock.GetUtcNow(), V3Names.LedgerApi, request.Method, action, received?.SecretId, fileId, code, errorCode, fault, vodTaskId);
         }
     }
 }

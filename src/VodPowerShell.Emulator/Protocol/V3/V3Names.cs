@@ -3,16 +3,16 @@ namespace VodPowerShell.Emulator.Protocol.V3
     /// <summary>Header, action and field names of API 3.0 (docs/protocol.md §1.3, §5.6–5.10), written here independently of the client's.</summary>
     public static class V3Names
     {
-        /// <summary>API 3.0 is a JSON POST to the root of the host.</summary>
+        /// <summary>API 3.0 is served at the root of the host: a JSON POST, a GET with the fields in the query, or a form POST.</summary>
         public const string Path = "/";
 
         /// <summary>How the ledger names this front end.</summary>
         public const string LedgerApi = "v3";
 
         public const string JsonContentType = "application/json";
+        public const string FormContentType = "application/x-www-form-urlencoded";
 
         public const string Version = "2018-07-17";
-        public const string Service = "vod";
         public const string Algorithm = "TC3-HMAC-SHA256";
         public const string ScopeTerminator = "tc3_request";
 
@@ -21,6 +21,16 @@ namespace VodPowerShell.Emulator.Protocol.V3
         public const string VersionHeader = "X-TC-Version";
         public const string TokenHeader = "X-TC-Token";
         public const string AuthorizationHeader = "Authorization";
+
+        // Signature v1 carries the same facts as parameters (docs/protocol.md, API 3.0).
+        public const string ActionParameter = "Action";
+        public const string VersionParameter = "Version";
+        public const string TimestampParameter = "Timestamp";
+        public const string NonceParameter = "Nonce";
+        public const string SecretIdParameter = "SecretId";
+        public const string SignatureParameter = "Signature";
+        public const string SignatureMethodParameter = "SignatureMethod";
+        public const string TokenParameter = "Token";
 
         public const string ProcessMedia = "ProcessMedia";
         public const string DescribeTaskDetail = "DescribeTaskDetail";
