@@ -35,19 +35,19 @@ namespace VodPowerShell.Emulator.Protocol.V3
             if (Error != null || !body.TryGetProperty(name, out var range) || range.ValueKind == JsonValueKind.Null) return default;
             if (range.ValueKind != JsonValueKind.Object) return Fail<(DateTimeOffset?, DateTimeOffset?)>(V3Reply.InvalidParameter(name));
             var inner = new V3FieldReader(range);
-            var result = (inner.Time(name + ".After", "After"), inner.Time(name + ".Before", "Before"));
+            var result = (inner.Time(name + ".After", "After", name), inner.Time(name + ".Before", "Before", name));
             return inner.Error is { } error ? Fail<(DateTimeOffset?, DateTimeOffset?)>(error) : result;
         }
 
         /// <summary>A top-level ISO 8601 time (the older StartTime / EndTime fields).</summary>
-        public DateTimeOffset? Time(string name) => Time(name, name);
+        public DateTimeOffset? Time(string name) => Time(name, name, name);
 
-        private DateTimeOffset? Time(string path, string name)
+        private DateTimeOffset? Time(string path, string name, string codeField)
         {
             string? text = String(name);
             if (text is null) return null;
             if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)) return time;
-            return Fail<DateTimeOffset?>(V3Reply.Error(V3ErrorCodes.InvalidParameterValue + "." + name, $"{path} must be an ISO 8601 time such as 2024-05-01T00:00:00Z, not '{text}'."));
+            return Fail<DateTimeOffset?>(V3Reply.Error(V3ErrorCodes.InvalidParameterValue + "." + codeField, $"{path} must be an ISO 8601 time such as 2024-05-01T00:00:00Z, not '{text}'."));
         }
 
         private T? Read<T>(string name, JsonValueKind kind, Func<JsonElement, T?> convert)
