@@ -94,8 +94,8 @@ namespace VodPowerShell.Emulator.Tests
         [Fact]
         public void TheOnlyPublishedTemplateIsDefinition10()
         {
-            var template = Assert.Single(SpriteTemplates.All);
-            Assert.Equal((10, 10, 10, 10, 142, 80), (template.Definition, template.IntervalSeconds, template.Rows, template.Columns, template.Width, template.Height));
+            var template = Assert.Single(SpriteTemplateStore.Presets);
+            Assert.Equal((10, SpriteSampleType.Time, 10, 10, 10, 142, 80), (template.Definition, template.SampleType, template.SampleInterval, template.Rows, template.Columns, template.Width, template.Height));
         }
     }
 }

@@ -41,7 +41,7 @@ namespace VodPowerShell.Emulator.Admin
                 string body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
                 try
                 {
-                    var files = MediaLibrary.ParseFiles(body);
+                    var files = host().Service.Media.ParseFiles(body);
                     host().Service.Media.Add(files);
                     await WriteJsonAsync(context, new { added = files.Count }).ConfigureAwait(false);
                 }
@@ -54,7 +54,7 @@ namespace VodPowerShell.Emulator.Admin
         }
 
         /// <summary>The listener is bound to 127.0.0.1 already; this keeps the promise even if that ever changes.</summary>
-        private static RequestDelegate LoopbackOnly(RequestDelegate handler) => context =>
+        public static RequestDelegate LoopbackOnly(RequestDelegate handler) => context =>
         {
             if (IsLoopback(context)) return handler(context);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;

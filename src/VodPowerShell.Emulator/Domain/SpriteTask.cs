@@ -10,8 +10,11 @@ namespace VodPowerShell.Emulator.Domain
         Finish,
     }
 
-    /// <summary>What a finished task produced: either sprites or a media-processing error (<see cref="Status"/> != 0).</summary>
-    public sealed record SpriteResult(int Status, string Message, int TotalCount, IReadOnlyList<string> ImageSpriteUrls, string WebVttUrl)
+    /// <summary>
+    /// What a finished task produced: either sprites (with the <see cref="Layout"/> the download endpoint renders) or a
+    /// media-processing error (<see cref="Status"/> != 0).
+    /// </summary>
+    public sealed record SpriteResult(int Status, string Message, int TotalCount, IReadOnlyList<string> ImageSpriteUrls, string WebVttUrl, SpriteLayout? Layout = null)
     {
         public bool Succeeded => Status == 0;
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace VodPowerShell.Emulator.Domain
 {
@@ -22,8 +21,6 @@ namespace VodPowerShell.Emulator.Domain
         /// <summary>A media-processing error (docs/protocol.md §7.5: decode failed, file corrupt).</summary>
         public const int FailureStatus = -43001;
 
-        /// <summary>Output URLs use the reserved .invalid domain, so nothing can ever fetch them by accident.</summary>
-        public const string OutputBaseUrl = "https://emulator.invalid/vod/";
 
         private readonly object gate = new();
         private readonly List<SpriteTask> ordered = new();
@@ -37,6 +34,9 @@ namespace VodPowerShell.Emulator.Domain
             this.timings = timings;
             failureDraws = new Random(timings.FailureSeed);
         }
+
+        /// <summary>The listener's address, set once it listens: output URLs are absolute URLs on it.</summary>
+        public Uri OutputBaseAddress { get; set; } = new("http://127.0.0.1/");
 
         public int Count
         {
@@ -56,7 +56,7 @@ namespace VodPowerShell.Emulator.Domain
                 var begin = now + timings.Waiting;
                 var task = new SpriteTask(prefix + hex, origin, file, template, now, begin, begin + timings.Processing,
                     fails ? new SpriteResult(FailureStatus, "decode failed: the file is corrupt (emulated)", 0, Array.Empty<string>(), string.Empty)
-                          : SuccessfulResult(hex, file, template));
+                          : SuccessfulResult(OutputBaseAddress, file, template));
                 ordered.Add(task);
                 byId.Add(task.VodTaskId, task);
                 unfinished.Enqueue(task);
@@ -72,6 +72,26 @@ namespace VodPowerShell.Emulator.Domain
             }
 
             return new DomainError(DomainErrorKind.TaskNotFound, $"Task '{vodTaskId}' does not exist.");
+        }
+
+        /// <summary>
+        /// The sprites each file has at <paramref name="now"/>: per file, the latest successful task of each definition,
+        /// by definition. What MediaInfo's ImageSpriteInfo lists and what the download endpoint serves.
+        /// </summary>
+        public Dictionary<string, SortedDictionary<int, SpriteTask>> FinishedSprites(DateTimeOffset now)
+        {
+            var byFile = new Dictionary<string, SortedDictionary<int, SpriteTask>>(StringComparer.Ordinal);
+            lock (gate)
+            {
+                foreach (var task in ordered)
+                {
+                    if (task.StatusAt(now) != SpriteTaskStatus.Finish || !task.Result.Succeeded) continue;
+                    if (!byFile.TryGetValue(task.File.FileId, out var sprites)) byFile.Add(task.File.FileId, sprites = new SortedDictionary<int, SpriteTask>());
+                    sprites[task.Template.Definition] = task;
+                }
+            }
+
+            return byFile;
         }
 
         /// <summary>Removes and returns the tasks that have finished by <paramref name="now"/> and were not reported yet.</summary>
@@ -128,18 +148,13 @@ namespace VodPowerShell.Emulator.Domain
             }
         }
 
-        private static SpriteResult SuccessfulResult(string hex, MediaFile file, SpriteTemplate template)
+        private static SpriteResult SuccessfulResult(Uri baseAddress, MediaFile file, SpriteTemplate template)
         {
-            int totalCount = Math.Max(1, (int)Math.Ceiling(file.DurationSeconds / template.IntervalSeconds));
-            int sheets = (totalCount + template.ThumbnailsPerSheet - 1) / template.ThumbnailsPerSheet;
-            string folder = OutputBaseUrl + hex + "/";
-            var urls = new string[sheets];
-            for (int i = 0; i < sheets; i++)
-            {
-                urls[i] = folder + "imageSprite_" + template.Definition.ToString(CultureInfo.InvariantCulture) + "_" + (i + 1).ToString(CultureInfo.InvariantCulture) + ".jpg";
-            }
-
-            return new SpriteResult(0, string.Empty, totalCount, urls, folder + "imageSprite_" + template.Definition.ToString(CultureInfo.InvariantCulture) + ".vtt");
+            var layout = SpriteLayout.For(template, file);
+            string folder = SpriteUrls.Folder(baseAddress, file.FileId, template.Definition);
+            var urls = new string[layout.SheetCount];
+            for (int i = 0; i < urls.Length; i++) urls[i] = folder + SpriteUrls.SheetName(i + 1, layout.Format);
+            return new SpriteResult(0, string.Empty, layout.ThumbnailCount, urls, folder + SpriteUrls.WebVttName, layout);
         }
     }
 }

@@ -30,6 +30,8 @@ namespace VodPowerShell.Emulator.Domain
 
         public MediaLibrary Media { get; }
 
+        public SpriteTemplateStore Templates { get; } = new();
+
         public TaskStore Tasks { get; }
 
         public EventQueue Events { get; }
@@ -57,7 +59,8 @@ namespace VodPowerShell.Emulator.Domain
 
         private Outcome<SpriteTask> CreateImageSpriteOnce(string fileId, int definition, SpriteTaskOrigin origin)
         {
-            if (!SpriteTemplates.TryGet(definition, out var template))
+            // The v2 API only knows the preset: custom templates are an API 3.0 feature.
+            if (!Templates.TryGet(definition, out var template) || (origin == SpriteTaskOrigin.ImageSpriteAction && !template.IsPreset))
             {
                 return new DomainError(DomainErrorKind.DefinitionNotFound, $"definition {definition} is not a sprite template.");
             }

@@ -25,6 +25,8 @@ namespace VodPowerShell.Emulator.Hosting
             new("--quota-rate", "N", "Requests per window per SecretId, v2 and API 3.0 together (4400 / RequestLimitExceeded above); 0 turns it off.", o => Text(o.QuotaRate), (o, v) => o.QuotaRate = Int(v)),
             new("--quota-window-ms", "MS", "Length of a quota window.", o => Text(o.QuotaWindow.TotalMilliseconds), (o, v) => o.QuotaWindow = Ms(v)),
             new("--media", "FILE", "JSON media library {\"files\":[{\"fileId\",\"durationSeconds\",\"state\":\"normal|unready\"}]}; without it every fileId exists.", o => o.MediaFile ?? "(open library)", (o, v) => o.MediaFile = v),
+            new("--library-size", "N", "Listed files of the generated catalogue that SearchMedia pages through, created over the 90 days before start.", o => Text(o.LibrarySize), (o, v) => o.LibrarySize = Int(v)),
+            new("--library-seed", "N", "Seed of the generated catalogue; the same seed, size and start second give the same files.", o => Text(o.LibrarySeed), (o, v) => o.LibrarySeed = Int(v)),
             new("--task-waiting-ms", "MS", "Time a task stays WAITING.", o => Text(o.TaskWaiting.TotalMilliseconds), (o, v) => o.TaskWaiting = Ms(v)),
             new("--task-processing-ms", "MS", "Time a task stays PROCESSING.", o => Text(o.TaskProcessing.TotalMilliseconds), (o, v) => o.TaskProcessing = Ms(v)),
             new("--task-failure-rate", "0..1", "Share of tasks that finish with data.status -43001.", o => Text(o.TaskFailureRate), (o, v) => o.TaskFailureRate = Double(v)),
@@ -38,9 +40,12 @@ namespace VodPowerShell.Emulator.Hosting
             new("--callback-attempts", "N", "Push attempts per event until a 2xx answer.", o => Text(o.CallbackAttempts), (o, v) => o.CallbackAttempts = Int(v)),
             new("--callback-backoff-ms", "MS", "Delay before the second push attempt; doubles after each.", o => Text(o.CallbackBackoff.TotalMilliseconds), (o, v) => o.CallbackBackoff = Ms(v)),
             new("--fault-rate", "0..1", "Share of API requests that get a fault.", o => Text(o.FaultRate), (o, v) => o.FaultRate = Double(v)),
-            new("--fault-kinds", "LIST", "Comma-separated faults to draw from: " + string.Join(", ", FaultInjector.KindNames.Keys) + ".", o => "all", (o, v) => o.FaultKinds = Kinds(v)),
+            new("--fault-kinds", "LIST", "Comma-separated faults to draw from: " + string.Join(", ", FaultInjector.KindNames.Keys) + ".", o => "all", (o, v) => o.FaultKinds = Kinds(v, FaultInjector.KindNames)),
             new("--fault-seed", "N", "Seed of the fault sequence; the same seed and requests give the same faults.", o => Text(o.FaultSeed), (o, v) => o.FaultSeed = Int(v)),
             new("--slow-ms", "MS", "Delay added by the slow fault.", o => Text(o.SlowDelay.TotalMilliseconds), (o, v) => o.SlowDelay = Ms(v)),
+            new("--download-fault-rate", "0..1", "Share of sprite downloads (GET /_media/...) that get a fault; never the admin endpoints.", o => Text(o.DownloadFaultRate), (o, v) => o.DownloadFaultRate = Double(v)),
+            new("--download-fault-kinds", "LIST", "Comma-separated download faults: reset (half the body, then the connection drops), http500, slow (half the body, a pause of --slow-ms, the rest).", o => "all", (o, v) => o.DownloadFaultKinds = Kinds(v, EmulatorOptions.DownloadFaultNames)),
+            new("--download-fault-seed", "N", "Seed of the download fault sequence, apart from the API one.", o => Text(o.DownloadFaultSeed), (o, v) => o.DownloadFaultSeed = Int(v)),
             new("--ledger-capacity", "N", "Requests kept in the ledger; the oldest go first.", o => Text(o.LedgerCapacity), (o, v) => o.LedgerCapacity = Int(v)),
             new("--exit-on-stdin-close", null, "Exit when standard input reaches end of file, so a child never outlives its parent.", o => "off", (o, _) => o.ExitOnStdinClose = true),
             new("--help", null, "Show this help.", o => string.Empty, (_, _) => { }),
@@ -133,12 +138,12 @@ namespace VodPowerShell.Emulator.Hosting
 
         private static TimeSpan Ms(string value) => TimeSpan.FromMilliseconds(Int(value));
 
-        private static IReadOnlyList<FaultKind> Kinds(string value)
+        private static IReadOnlyList<FaultKind> Kinds(string value, IReadOnlyDictionary<string, FaultKind> names)
         {
             var kinds = new List<FaultKind>();
             foreach (string name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!FaultInjector.KindNames.TryGetValue(name, out var kind)) throw new ArgumentException($"unknown fault kind '{name}'");
+                if (!names.TryGetValue(name, out var kind)) throw new ArgumentException($"unknown fault kind '{name}'");
                 kinds.Add(kind);
             }
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VodPowerShell.Emulator.Admin;
 using VodPowerShell.Emulator.Domain;
+using VodPowerShell.Emulator.Downloads;
 using VodPowerShell.Emulator.Protocol;
 using VodPowerShell.Emulator.Protocol.V2;
 using VodPowerShell.Emulator.Protocol.V3;
@@ -28,6 +29,11 @@ namespace VodPowerShell.Emulator.Hosting
     {
         /// <summary>How often finished tasks are turned into events when nobody is asking (push mode needs it).</summary>
         private static readonly TimeSpan EventTick = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>Rendered sheets kept in memory, so reruns and parallel downloads do not encode twice.</summary>
+        private const long SheetCacheBytes = 256L * 1024 * 1024;
+
+        private FaultInjector? downloadFaults;
 
         private readonly WebApplication app;
         private readonly CallbackPusher? pusher;
@@ -61,6 +67,9 @@ namespace VodPowerShell.Emulator.Hosting
 
         public Ledger Ledger { get; }
 
+        /// <summary>Every sprite download (<c>GET /_media/…</c>), also at <c>GET /_emulator/downloads</c>.</summary>
+        public DownloadLog Downloads { get; private init; } = null!;
+
         /// <summary>Push mode only: how many events reached the callback receiver.</summary>
         public long CallbacksDelivered => pusher?.Delivered ?? 0;
 
@@ -68,10 +77,10 @@ namespace VodPowerShell.Emulator.Hosting
         {
             options.Validate();
             var clock = options.Clock;
-            var media = new MediaLibrary(open: options.MediaFile is null);
+            var media = new MediaLibrary(options.MediaFile is null, options.LibrarySize, options.LibrarySeed, clock.GetUtcNow());
             if (options.MediaFile is { } path)
             {
-                media.Add(MediaLibrary.ParseFiles(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)));
+                media.Add(media.ParseFiles(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)));
             }
 
             var pusher = options.CallbackUrl is { } url ? new CallbackPusher(url, options.CallbackFormat == CallbackFormat.V3 ? V3CallbackJson.EventBytes : V2EventJson.EventBytes, options.CallbackAttempts, options.CallbackBackoff) : null;
@@ -89,12 +98,18 @@ namespace VodPowerShell.Emulator.Hosting
             // API 3.0 on the same listener and domain: one account, one quota, one fault sequence, one ledger.
             var v3 = new V3Endpoint(new V3Authenticator(credentials, quota, clock, options.TimestampWindow), new V3Actions(service, options.LongPoll), faults, ledger, clock, options.SlowDelay);
 
+            var downloads = new DownloadLog(options.LedgerCapacity);
+            var downloadFaults = new FaultInjector(options.DownloadFaultRate, options.DownloadFaultKinds, options.DownloadFaultSeed);
+            var files = new DownloadEndpoint(service, downloadFaults, downloads, new SheetCache(SheetCacheBytes), options.SlowDelay);
+
             var app = BuildApplication(options.Port);
             EmulatorHost? host = null;
+            app.MapMethods(DownloadEndpoint.Route, [HttpMethods.Get, HttpMethods.Head], files.HandleAsync);
+            app.MapGet(AdminEndpoints.Prefix + "/downloads", AdminEndpoints.LoopbackOnly(context => context.Response.WriteAsJsonAsync(downloads.Snapshot(), context.RequestAborted)));
             app.MapMethods(V2Names.Path, [HttpMethods.Get, HttpMethods.Post], v2.HandleAsync);
             app.MapMethods(V3Names.Path, [HttpMethods.Get, HttpMethods.Post], v3.HandleAsync);
             AdminEndpoints.Map(app, () => host!);
-            host = new EmulatorHost(options, app, service, ledger, quota, faults, pusher);
+            host = new EmulatorHost(options, app, service, ledger, quota, faults, pusher) { Downloads = downloads, downloadFaults = downloadFaults };
 
             try
             {
@@ -111,17 +126,20 @@ namespace VodPowerShell.Emulator.Hosting
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             host.BaseAddress = new Uri(address);
             host.Endpoint = new Uri(host.BaseAddress, V2Names.Path);
+            service.Tasks.OutputBaseAddress = host.BaseAddress;
             host.ticker = host.TickAsync();
             return host;
         }
 
-        /// <summary>Clears the ledger, tasks, events and quota windows, and restarts the fault sequence.</summary>
+        /// <summary>Clears the ledger, download log, tasks, events and quota windows, and restarts both fault sequences.</summary>
         public void Reset()
         {
             Ledger.Clear();
             Service.Reset();
             quota.Clear();
             faults.Reset();
+            downloadFaults?.Reset();
+            Downloads.Clear();
         }
 
         public async ValueTask DisposeAsync()

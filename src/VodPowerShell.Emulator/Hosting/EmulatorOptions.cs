@@ -29,6 +29,13 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>A JSON media library; null means the open library in which every fileId exists.</summary>
         public string? MediaFile { get; set; }
 
+        /// <summary>Listed files of the generated catalogue (SearchMedia pages through them); 0 for none.</summary>
+        public int LibrarySize { get; set; } = 300;
+
+        public int LibrarySeed { get; set; } = 1;
+
+        public const int MaxLibrarySize = 1_000_000;
+
         public TimeSpan TaskWaiting { get; set; } = TimeSpan.FromMilliseconds(200);
 
         public TimeSpan TaskProcessing { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -71,6 +78,21 @@ namespace VodPowerShell.Emulator.Hosting
         /// <summary>Delay of the <c>slow</c> fault.</summary>
         public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+        /// <summary>Share of sprite downloads (<c>GET /_media/…</c>) that get a fault, drawn from their own seeded sequence.</summary>
+        public double DownloadFaultRate { get; set; }
+
+        public IReadOnlyList<FaultKind> DownloadFaultKinds { get; set; } = DownloadFaultNames.Values.ToArray();
+
+        public int DownloadFaultSeed { get; set; } = 1;
+
+        /// <summary>The names accepted by <c>--download-fault-kinds</c>: the faults a CDN download can meet.</summary>
+        public static readonly IReadOnlyDictionary<string, FaultKind> DownloadFaultNames = new Dictionary<string, FaultKind>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["reset"] = FaultKind.Reset,
+            ["http500"] = FaultKind.Http500,
+            ["slow"] = FaultKind.Slow,
+        };
+
         /// <summary>Ledger entries kept; the oldest go first.</summary>
         public int LedgerCapacity { get; set; } = 100_000;
 
@@ -87,7 +109,8 @@ namespace VodPowerShell.Emulator.Hosting
             Require(TimestampWindow > TimeSpan.Zero, "--timestamp-window-s must be positive.");
             Require(QuotaRate >= 0 && QuotaWindow > TimeSpan.Zero, "--quota-rate must be >= 0 and --quota-window-ms positive.");
             Require(TaskWaiting >= TimeSpan.Zero && TaskProcessing >= TimeSpan.Zero, "Task durations must not be negative.");
-            Require(TaskFailureRate is >= 0 and <= 1 && FaultRate is >= 0 and <= 1, "Rates must be between 0 and 1.");
+            Require(TaskFailureRate is >= 0 and <= 1 && FaultRate is >= 0 and <= 1 && DownloadFaultRate is >= 0 and <= 1, "Rates must be between 0 and 1.");
+            Require(LibrarySize is >= 0 and <= MaxLibrarySize, $"--library-size must be between 0 and {MaxLibrarySize}.");
             Require(LongPoll >= TimeSpan.Zero && VisibilityTimeout > TimeSpan.Zero && HandleLifetime > TimeSpan.Zero, "Event timeouts must be positive.");
             Require(MaxEventsPerPull > 0 && CallbackAttempts > 0 && LedgerCapacity > 0, "Counts must be positive.");
             Require(CallbackUrl is null || (CallbackUrl.IsAbsoluteUri && CallbackUrl.IsLoopback && (CallbackUrl.Scheme == Uri.UriSchemeHttp || CallbackUrl.Scheme == Uri.UriSchemeHttps)),

@@ -28,6 +28,8 @@ namespace VodPowerShell.Emulator.Protocol.V3
         {
             this.service = service;
             this.longPoll = longPoll;
+            var media = new V3MediaActions(service);
+            var templates = new V3TemplateActions(service);
             handlers = new(StringComparer.Ordinal)
             {
                 [V3Names.ProcessMedia] = (body, _) => new(ProcessMedia(body)),
@@ -35,6 +37,12 @@ namespace VodPowerShell.Emulator.Protocol.V3
                 [V3Names.DescribeTasks] = (body, _) => new(DescribeTasks(body)),
                 [V3Names.PullEvents] = (_, ct) => PullEventsAsync(ct),
                 [V3Names.ConfirmEvents] = (body, _) => new(ConfirmEvents(body)),
+                [V3Names.SearchMedia] = (body, _) => new(media.SearchMedia(body)),
+                [V3Names.DescribeMediaInfos] = (body, _) => new(media.DescribeMediaInfos(body)),
+                [V3Names.DescribeImageSpriteTemplates] = (body, _) => new(templates.Describe(body)),
+                [V3Names.CreateImageSpriteTemplate] = (body, _) => new(templates.Create(body)),
+                [V3Names.ModifyImageSpriteTemplate] = (body, _) => new(templates.Modify(body)),
+                [V3Names.DeleteImageSpriteTemplate] = (body, _) => new(templates.Delete(body)),
             };
         }
 

@@ -22,7 +22,7 @@ namespace VodPowerShell.Emulator.Protocol.V3
         public static readonly IReadOnlySet<string> IntegerFields = new HashSet<string>(StringComparer.Ordinal)
         {
             "Definition", "Definitions", "Limit", "Offset", "SubAppId",
-            "Width", "Height", "SampleInterval", "RowCount", "ColumnCount", "Quality",
+            "Width", "Height", "SampleInterval", "RowCount", "ColumnCount", "Quality", "ClassIds",
         };
 
         /// <summary>The signing and routing parameters of signature v1, which are not the action's fields.</summary>

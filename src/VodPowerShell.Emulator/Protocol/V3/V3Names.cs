@@ -37,6 +37,12 @@ namespace VodPowerShell.Emulator.Protocol.V3
         public const string DescribeTasks = "DescribeTasks";
         public const string PullEvents = "PullEvents";
         public const string ConfirmEvents = "ConfirmEvents";
+        public const string SearchMedia = "SearchMedia";
+        public const string DescribeMediaInfos = "DescribeMediaInfos";
+        public const string DescribeImageSpriteTemplates = "DescribeImageSpriteTemplates";
+        public const string CreateImageSpriteTemplate = "CreateImageSpriteTemplate";
+        public const string ModifyImageSpriteTemplate = "ModifyImageSpriteTemplate";
+        public const string DeleteImageSpriteTemplate = "DeleteImageSpriteTemplate";
 
         public const string FileId = "FileId";
         public const string TaskId = "TaskId";

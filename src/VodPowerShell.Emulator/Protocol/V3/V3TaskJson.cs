@@ -107,8 +107,8 @@ namespace VodPowerShell.Emulator.Protocol.V3
             {
                 json.WriteStartObject();
                 json.WriteNumber(V3Names.Definition, task.Template.Definition);
-                json.WriteNumber("Height", task.Template.Height);
-                json.WriteNumber("Width", task.Template.Width);
+                json.WriteNumber("Height", result.Layout?.CellHeight ?? task.Template.Height);
+                json.WriteNumber("Width", result.Layout?.CellWidth ?? task.Template.Width);
                 json.WriteNumber("TotalCount", result.TotalCount);
                 WriteUrls(json, "ImageUrlSet", result);
                 json.WriteString("WebVttUrl", result.WebVttUrl);
