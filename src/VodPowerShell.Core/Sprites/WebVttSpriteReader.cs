@@ -56,7 +56,7 @@ namespace VodPowerShell.Core.Sprites
                 int timing = lines[blockStart].Contains("-->") ? blockStart : blockStart + 1;
                 if (timing >= i || !lines[timing].Contains("-->"))
                 {
-                    problems.Add(new WebVttProblem(Math.Min(timing, i - 1) + 1, "Expected a cue timing line 'start --> end'."));
+                    problems.Add(new WebVttProblem(blockStart + 1, "The block has no cue timing line 'start --> end'."));
                     continue;
                 }
 
@@ -136,8 +136,8 @@ namespace VodPowerShell.Core.Sprites
             if (!TryParseTimestamp(endText, out TimeSpan finish)) return $"'{endText}' is not a timestamp ([hh:]mm:ss.ttt).";
             if (finish < start) return $"The cue ends ({endText}) before it starts ({startText}).";
 
+            if (timing + 1 >= end) return "The cue has no image reference.";
             problemLine = timing + 1;
-            if (problemLine >= end) return "The cue has no image reference.";
             string reference = lines[problemLine].Trim();
             string? problem = SheetReference.TryParse(reference, out string sheet, out int[]? xywh);
             if (problem != null) return problem;
