@@ -23,6 +23,8 @@
         'Confirm-VodEvent'
         'ConvertFrom-VodEvent'
         'Invoke-VodApi'
+        'Save-VodImageSprite'
+        'Get-VodSpriteThumbnail'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

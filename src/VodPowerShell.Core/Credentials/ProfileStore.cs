@@ -6,6 +6,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using VodPowerShell.Core.Http;
+using VodPowerShell.Core.IO;
 
 namespace VodPowerShell.Core.Credentials
 {
@@ -171,25 +172,12 @@ namespace VodPowerShell.Core.Credentials
                     stream.Flush(flushToDisk: true);
                 }
 
-                ReplaceFile(temporary, FilePath);
+                AtomicFile.Replace(temporary, FilePath);
             }
             finally
             {
                 Array.Clear(json, 0, json.Length);
                 File.Delete(temporary);
-            }
-        }
-
-        /// <summary>File.Replace is the atomic rename, but it needs the target to exist; the first save moves instead.</summary>
-        private static void ReplaceFile(string source, string target)
-        {
-            try
-            {
-                File.Replace(source, target, destinationBackupFileName: null);
-            }
-            catch (FileNotFoundException) when (File.Exists(source))
-            {
-                File.Move(source, target);
             }
         }
 

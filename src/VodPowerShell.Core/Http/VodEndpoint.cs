@@ -49,8 +49,7 @@ namespace VodPowerShell.Core.Http
                 throw Invalid(uri, "The endpoint must be an absolute URI such as https://vod.tencentcloudapi.com.", VodErrorCategory.InvalidArgument);
             }
 
-            bool https = uri.Scheme == Uri.UriSchemeHttps;
-            if (!https && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            if (!IsSecureOrLoopback(uri))
             {
                 throw Invalid(uri, $"Refusing to send signed requests to '{uri.GetLeftPart(UriPartial.Authority)}': only HTTPS is allowed, and plain HTTP only to a loopback address.", VodErrorCategory.SecurityError, "InsecureEndpoint");
             }
@@ -64,6 +63,13 @@ namespace VodPowerShell.Core.Http
             if (builder.Path.Length == 0 || builder.Path == "/") builder.Path = version == ApiVersion.V3 ? "/" : WireNames.IndexPath;
             return new VodEndpoint(builder.Uri);
         }
+
+        /// <summary>
+        /// The one transport rule for every request the module sends, signed or not: HTTPS, or plain HTTP to a
+        /// loopback address (the emulator).
+        /// </summary>
+        public static bool IsSecureOrLoopback(Uri uri) =>
+            uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
         private static VodException Invalid(Uri uri, string message, VodErrorCategory category, string errorId = "InvalidEndpoint") =>
             new VodException(new VodError(errorId, category, message, RetryPolicy.Never));
