@@ -112,7 +112,7 @@ namespace VodPowerShell.Core.Tests.Client
             var result = await Client(handler).CreateImageSpriteAsync("f1", 10, CancellationToken.None);
 
             Assert.Equal(2, handler.Requests.Count);
-            Assert.NotEqual(handler.Requests[0].Uri.Query, handler.Requests[1].Uri.Query);
+            Assert.NotEqual(handler.Requests[0].Body, handler.Requests[1].Body);
             Assert.Equal("T", result.VodTaskId);
             Assert.Empty(waits);
         }
@@ -132,7 +132,7 @@ namespace VodPowerShell.Core.Tests.Client
         }
 
         private static int Creates(RecordingHandler handler) =>
-            handler.Requests.Count(r => TestCredentials.ParseForm(r.Uri.Query)["Action"] == "CreateImageSprite");
+            handler.Requests.Count(r => TestCredentials.Sent(r)["Action"] == "CreateImageSprite");
 
         [Fact]
         public async Task ALostAnswerThatCannotBeReconciledIsUnknownAndNeverResent()

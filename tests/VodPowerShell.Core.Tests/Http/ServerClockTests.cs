@@ -40,8 +40,8 @@ namespace VodPowerShell.Core.Tests.Http
             var result = await client.CreateImageSpriteAsync("f", 10, CancellationToken.None);
 
             Assert.Equal(SubmissionStatus.Submitted, result.Status);
-            Assert.Equal(TestCredentials.FixedNow.ToUnixTimeSeconds().ToString(), TestCredentials.ParseForm(handler.Requests[0].Uri.Query)["Timestamp"]);
-            Assert.Equal(serviceNow.ToUnixTimeSeconds().ToString(), TestCredentials.ParseForm(handler.Requests[1].Uri.Query)["Timestamp"]);
+            Assert.Equal(TestCredentials.FixedNow.ToUnixTimeSeconds().ToString(), TestCredentials.Sent(handler.Requests[0])["Timestamp"]);
+            Assert.Equal(serviceNow.ToUnixTimeSeconds().ToString(), TestCredentials.Sent(handler.Requests[1])["Timestamp"]);
         }
     }
 }

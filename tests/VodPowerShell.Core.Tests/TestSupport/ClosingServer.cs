@@ -20,7 +20,7 @@ namespace VodPowerShell.Core.Tests.TestSupport
         private readonly CancellationTokenSource stop = new();
         private int count;
 
-        /// <param name="answer">Given the request's number (1-based, across connections) and its request line, the JSON to answer, or null to close without answering.</param>
+        /// <param name="answer">Given the request's number (1-based, across connections) and its request line followed by its body, if any, the JSON to answer, or null to close without answering.</param>
         public ClosingServer(Func<int, string, string?> answer)
         {
             this.answer = answer;
@@ -30,7 +30,7 @@ namespace VodPowerShell.Core.Tests.TestSupport
 
         public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/v2/index.php");
 
-        /// <summary>Every request line received, in order.</summary>
+        /// <summary>Every request received, in order: the request line, then a space and the body when there is one.</summary>
         public List<string> RequestLines { get; } = new();
 
         public void Dispose()
@@ -57,6 +57,17 @@ namespace VodPowerShell.Core.Tests.TestSupport
             }
         }
 
+        /// <summary>The loopback clients under test send ASCII bodies with a Content-Length, never chunked.</summary>
+        private static int ContentLength(string head)
+        {
+            foreach (string header in head.Split(new[] { "\r\n" }, StringSplitOptions.None))
+            {
+                if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) return int.Parse(header.Substring(15).Trim());
+            }
+
+            return 0;
+        }
+
         private async Task ServeAsync(TcpClient client)
         {
             using (client)
@@ -81,9 +92,12 @@ namespace VodPowerShell.Core.Tests.TestSupport
                     string text = pending.ToString();
                     int end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
                     if (end < 0) continue;
-                    pending.Remove(0, end + 4);
+                    int length = ContentLength(text.Substring(0, end));
+                    if (text.Length < end + 4 + length) continue;
+                    pending.Remove(0, end + 4 + length);
 
                     string line = text.Substring(0, text.IndexOf("\r\n", StringComparison.Ordinal));
+                    if (length > 0) line += " " + text.Substring(end + 4, length);
                     int number;
                     lock (RequestLines)
                     {

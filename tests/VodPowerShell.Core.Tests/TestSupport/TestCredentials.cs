@@ -40,6 +40,10 @@ namespace VodPowerShell.Core.Tests.TestSupport
             return new V3Api(options, Credential(token), new HttpClient(handler));
         }
 
+        /// <summary>The parameters a v2 request carried: its form body (POST) or its query (GET).</summary>
+        public static Dictionary<string, string> Sent((HttpMethod Method, Uri Uri, string Host, string? Body, string? ContentType) request) =>
+            ParseForm(request.Body ?? request.Uri.Query);
+
         /// <summary>Decodes a query or form body the way a server would (%XX as UTF-8, nothing else special).</summary>
         public static Dictionary<string, string> ParseForm(string encoded) =>
             encoded.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)

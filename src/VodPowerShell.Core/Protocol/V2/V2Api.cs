@@ -33,7 +33,7 @@ namespace VodPowerShell.Core.Protocol.V2
         {
             var response = await transport.SendAsync(new ApiRequest(WireNames.CreateImageSprite, new RequestParameters(2)
                 .Add(WireNames.FileId, fileId)
-                .Add(WireNames.Definition, definition.ToString(CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+                .Add(WireNames.Definition, definition.ToString(CultureInfo.InvariantCulture)), idempotent: false), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess) return ApiOutcome<string>.Failure(response.Error!);
 
             string? taskId = response.GetString(WireNames.VodTaskId);
@@ -112,7 +112,7 @@ namespace VodPowerShell.Core.Protocol.V2
         public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
         {
             GenericParameters.Validate(parameters);
-            var response = await transport.SendAsync(new ApiRequest(action, GenericParameters.ToV2(parameters)), cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendAsync(new ApiRequest(action, GenericParameters.ToV2(parameters), idempotent: false), cancellationToken).ConfigureAwait(false);
             return response.IsSuccess ? Succeeded(response, response.Body) : ApiOutcome<JsonElement>.Failure(response.Error!);
         }
 

@@ -70,7 +70,7 @@ namespace VodPowerShell.Core.Protocol.V2
             parameters.Add(WireNames.SignatureMethod, options.SignatureMethod.ToString());
             if (identity.Token != null) parameters.Add(WireNames.Token, identity.Token);
 
-            RequestMethod method = options.RequestMethod == RequestMethod.Post || EncodedLength(parameters) > MaxQueryLength
+            RequestMethod method = options.RequestMethod == RequestMethod.Post || !request.Idempotent || EncodedLength(parameters) > MaxQueryLength
                 ? RequestMethod.Post
                 : RequestMethod.Get;
             string signature = V2Signature.Compute(method == RequestMethod.Post ? "POST" : "GET", Endpoint.Authority, Endpoint.Path, parameters, identity.Key, options.SignatureMethod);
