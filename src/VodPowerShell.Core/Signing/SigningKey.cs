@@ -72,6 +72,48 @@ namespace VodPowerShell.Core.Signing
             }
         }
 
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// HMAC of <paramref name="data"/> into <paramref name="destination"/> (32 bytes for SHA-256, 20 for SHA-1);
+        /// returns the bytes written. .NET's one-shot HMAC: no object, no array, nothing to pool.
+        /// </summary>
+        public int ComputeHmac(SignatureMethod method, ReadOnlySpan<byte> data, Span<byte> destination)
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+            return method == SignatureMethod.HmacSHA256
+                ? HMACSHA256.HashData(keyBytes, data, destination)
+                : HMACSHA1.HashData(keyBytes, data, destination);
+        }
+
+        /// <summary>
+        /// <see cref="DeriveTc3Key(string, string)"/> into <paramref name="derived"/> (32 bytes), every intermediate
+        /// key on the stack and zeroed before returning; the caller zeroes <paramref name="derived"/>.
+        /// </summary>
+        public void DeriveTc3Key(ReadOnlySpan<byte> utcDate, ReadOnlySpan<byte> service, Span<byte> derived)
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+            const int StackKeyBytes = 128;
+            int length = Tc3Prefix.Length + keyBytes.Length;
+            Span<byte> prefixed = length <= StackKeyBytes ? stackalloc byte[StackKeyBytes] : new byte[length];
+            Span<byte> dateKey = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            Span<byte> serviceKey = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            try
+            {
+                Tc3Prefix.CopyTo(prefixed);
+                keyBytes.CopyTo(prefixed.Slice(Tc3Prefix.Length));
+                HMACSHA256.HashData(prefixed.Slice(0, length), utcDate, dateKey);
+                HMACSHA256.HashData(dateKey, service, serviceKey);
+                HMACSHA256.HashData(serviceKey, "tc3_request"u8, derived);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(prefixed);
+                CryptographicOperations.ZeroMemory(dateKey);
+                CryptographicOperations.ZeroMemory(serviceKey);
+            }
+        }
+#endif
+
         /// <summary>
         /// TC3-HMAC-SHA256's derived key: HMAC("TC3" + SecretKey, date) → service → "tc3_request". The prefixed
         /// key exists only in a buffer cleared here; the caller owns (and should clear) the returned bytes.
