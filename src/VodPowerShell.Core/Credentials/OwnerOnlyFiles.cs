@@ -15,7 +15,7 @@ namespace VodPowerShell.Core.Credentials
     /// <c>File.GetUnixFileMode</c>; we bind them once through reflection. The mode goes to open(2)/mkdir(2) itself,
     /// so a file never exists with a wider mode, not even empty. We chose this over P/Invoke to libc because
     /// open(2)'s flag values differ between Linux and macOS. On an older runtime we refuse rather than write
-    /// secrets with the default mode.
+    /// secrets with the default mode. The net8.0 build calls the same APIs directly.
     /// </remarks>
     internal static class OwnerOnlyFiles
     {
