@@ -50,6 +50,8 @@ $ModuleOut = Join-Path $Out 'VodPowerShell'
 $EmulatorOut = Join-Path $Out 'emulator'
 $EmulatorDll = Join-Path $EmulatorOut 'VodPowerShell.Emulator.dll'
 $TestResults = Join-Path $Out 'TestResults'
+# The module's builds (see Invoke-Build); the runtime net8.0 is compiled ReadyToRun for is set in Directory.Build.props.
+$ModuleFrameworks = 'net8.0', 'netstandard2.0'
 Import-Module (Join-Path $Root 'build/EmulatorProcess.psm1') -Force
 
 function Invoke-Dotnet {
@@ -58,10 +60,13 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-function Get-ProjectVersion {
+function Get-BuildProperty([string] $Name) {
+    # A property set once in Directory.Build.props, so the build and the projects read the same value.
     $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
-    return [string]$props.Project.PropertyGroup.VersionPrefix
+    return [string]@($props.Project.PropertyGroup | ForEach-Object { $_[$Name] } | Where-Object { $_ })[0].InnerText
 }
+
+function Get-ProjectVersion { Get-BuildProperty 'VersionPrefix' }
 
 function Set-ReleaseNote {
     # The shipped manifest's release notes are the CHANGELOG.md section of this version: one place for them.
@@ -78,20 +83,31 @@ function Set-ReleaseNote {
 function Invoke-Build {
     Invoke-Dotnet build (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --nologo -v q
 
-    # The module: the loader and the cmdlet assembly at the root, the engine and every library it needs in
-    # dependencies/ (loaded by the module's own load context, see src/VodPowerShell.Loader), manifest, formats.
+    # The module: one folder per target framework, each with the loader and the cmdlet assembly, and the engine
+    # and every library it needs in dependencies/ (loaded by the module's own load context, see
+    # src/VodPowerShell.Loader); the manifest at the root picks the folder (net8.0 on PowerShell 7.4+,
+    # netstandard2.0 on Windows PowerShell 5.1), formats and help beside it.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    $dependencies = Join-Path $ModuleOut 'dependencies'
-    $null = New-Item -ItemType Directory -Path $dependencies
-    $binaries = Join-Path $Root "src/VodPowerShell/bin/$Configuration/netstandard2.0"
-    Copy-Item (Join-Path $binaries 'VodPowerShell.dll') $ModuleOut
-    Copy-Item (Join-Path $Root "src/VodPowerShell.Loader/bin/$Configuration/netstandard2.0/VodPowerShell.Loader.dll") $ModuleOut
-    Copy-Item (Join-Path $binaries '*.dll') $dependencies -Exclude 'VodPowerShell.dll'
+    foreach ($framework in $ModuleFrameworks) {
+        $binaries = Join-Path $Out "publish/$framework"
+        if (Test-Path $binaries) { Remove-Item $binaries -Recurse -Force }
+        foreach ($project in 'src/VodPowerShell/VodPowerShell.csproj', 'src/VodPowerShell.Loader/VodPowerShell.Loader.csproj') {
+            # net8.0 publishes ReadyToRun for one runtime (Directory.Build.props); netstandard2.0 as plain IL.
+            $runtime = if ($framework -eq 'net8.0') { @('-r', (Get-BuildProperty 'ModuleReadyToRunRuntime')) } else { @() }
+            Invoke-Dotnet publish (Join-Path $Root $project) -c $Configuration -f $framework @runtime --nologo -v q -o $binaries
+        }
+        $target = Join-Path $ModuleOut $framework
+        $dependencies = Join-Path $target 'dependencies'
+        $null = New-Item -ItemType Directory -Path $dependencies
+        Copy-Item (Join-Path $binaries 'VodPowerShell.dll'), (Join-Path $binaries 'VodPowerShell.Loader.dll') $target
+        Copy-Item (Join-Path $binaries '*.dll') $dependencies -Exclude 'VodPowerShell.dll', 'VodPowerShell.Loader.dll'
+    }
     Copy-Item (Join-Path $Root 'VodPowerShell.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/VodPowerShell/Formats/*.ps1xml') $ModuleOut
 
     Set-ReleaseNote (Join-Path $ModuleOut 'VodPowerShell.psd1')
-    $manifestVersion = (Import-PowerShellDataFile (Join-Path $ModuleOut 'VodPowerShell.psd1')).ModuleVersion
+    # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest chooses its folder with $PSEdition.
+    $manifestVersion = (Test-ModuleManifest (Join-Path $ModuleOut 'VodPowerShell.psd1')).Version.ToString()
     if ($manifestVersion -ne (Get-ProjectVersion)) {
         throw "VodPowerShell.psd1 says $manifestVersion but Directory.Build.props says $(Get-ProjectVersion); keep one version."
     }

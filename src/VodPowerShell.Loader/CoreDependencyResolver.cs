@@ -5,7 +5,7 @@ using System.Runtime.Loader;
 namespace VodPowerShell.Loader
 {
     /// <summary>
-    /// PowerShell 7: the one assembly the cmdlets reference, VodPowerShell.Core, is not next to them, so the
+    /// The net8.0 build, for PowerShell 7.4+: the one assembly the cmdlets reference, VodPowerShell.Core, is not next to them, so the
     /// default context fails to find it and asks us; we load it into <see cref="DependencyLoadContext"/>, and
     /// everything the engine needs is then resolved by that context from dependencies/ — never by the default
     /// context, where another module may have loaded a different version first.

@@ -5,8 +5,9 @@ using System.Reflection;
 namespace VodPowerShell.Loader
 {
     /// <summary>
-    /// Windows PowerShell 5.1: .NET Framework has one load context, so we answer the binder's failed lookups
-    /// ourselves with the copy in dependencies/, whatever version was asked for (our binding redirect).
+    /// The netstandard2.0 build, for Windows PowerShell 5.1: .NET Framework has one load context, so we answer
+    /// the binder's failed lookups ourselves with the copy in dependencies/, whatever version was asked for (our
+    /// binding redirect). The event exists on .NET too, which is how the tests exercise this build in pwsh.
     /// </summary>
     internal static class DesktopDependencyResolver
     {

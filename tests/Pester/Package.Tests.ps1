@@ -19,7 +19,8 @@ AfterAll {
 Describe 'The gallery package' {
     It 'publishes to a local repository as a versioned nupkg with the manifest''s metadata' {
         Publish-PSResource -Path $env:VODPS_TEST_MODULE -Repository $repository
-        $version = (Import-PowerShellDataFile (Join-Path $env:VODPS_TEST_MODULE 'VodPowerShell.psd1')).ModuleVersion
+        # Test-ModuleManifest: the manifest picks its build with $PSEdition, which Import-PowerShellDataFile refuses.
+        $version = (Test-ModuleManifest (Join-Path $env:VODPS_TEST_MODULE 'VodPowerShell.psd1')).Version.ToString()
         Join-Path $feed "VodPowerShell.$version.nupkg" | Should -Exist
 
         $found = Find-PSResource -Name VodPowerShell -Repository $repository
@@ -33,7 +34,9 @@ Describe 'The gallery package' {
         Save-PSResource -Name VodPowerShell -Repository $repository -Path $installed -TrustRepository
         $manifest = Get-ChildItem $installed -Recurse -Filter VodPowerShell.psd1 | Select-Object -First 1
         $manifest | Should -Not -BeNullOrEmpty
-        Join-Path $manifest.DirectoryName 'dependencies/VodPowerShell.Core.dll' | Should -Exist
+        # Both builds travel in the one package: net8.0 for PowerShell 7.4+, netstandard2.0 for Windows PowerShell.
+        Join-Path $manifest.DirectoryName 'net8.0/dependencies/VodPowerShell.Core.dll' | Should -Exist
+        Join-Path $manifest.DirectoryName 'netstandard2.0/dependencies/VodPowerShell.Core.dll' | Should -Exist
         Join-Path $manifest.DirectoryName 'en-US/VodPowerShell.dll-Help.xml' | Should -Exist
 
         $report = Invoke-ChildPowerShell -Environment @{
@@ -45,9 +48,10 @@ Import-Module $env:VODPS_CHILD_MODULE
 $event = '{"version":"4.0","eventType":"CreateImageSpriteComplete","data":{"status":0,"message":"","vodTaskId":"CreateImageSprite-1","fileId":"1","definition":10,"totalCount":1,"imageSpriteUrl":["http://x/1.png"],"webVttUrl":"http://x/x.vtt"}}' | ConvertFrom-VodEvent
 $credential = [pscredential]::new($env:VODPS_CHILD_ID, (ConvertTo-SecureString $env:VODPS_CHILD_KEY -AsPlainText -Force))
 $result = New-VodImageSprite -FileId 'from-package' -Endpoint $env:VODPS_CHILD_ENDPOINT -Credential $credential -ApiVersion V2
-@{ Base = (Get-Module VodPowerShell).ModuleBase; EventType = $event.EventType; Status = [string]$result.Status; Synopsis = (Get-Help New-VodImageSprite).Synopsis } | ConvertTo-Json -Compress
+@{ Base = (Get-Module VodPowerShell).ModuleBase; Build = Split-Path -Leaf (Split-Path -Parent (Get-Module VodPowerShell).Path); EventType = $event.EventType; Status = [string]$result.Status; Synopsis = (Get-Help New-VodImageSprite).Synopsis } | ConvertTo-Json -Compress
 '@
         $report.Base | Should -BeLike "$installed*"
+        $report.Build | Should -Be 'net8.0'
         $report.EventType | Should -Be 'CreateImageSpriteComplete'
         $report.Status | Should -Be 'Submitted'
         $report.Synopsis | Should -BeLike 'Starts image-sprite capture*'

@@ -10,8 +10,10 @@ namespace VodPowerShell.Core.Credentials
     public sealed class CredentialResolver
     {
         private readonly Func<string, string?> readEnvironment;
-        private readonly ProfileStore store;
-        private readonly SharedCredentialFiles sharedFiles;
+
+        // Built on first use: a call with -Credential (the common case in scripts) reads no path, file or pattern.
+        private ProfileStore? store;
+        private SharedCredentialFiles? sharedFiles;
 
         /// <param name="readEnvironment">Reads environment variables; the process environment when null.</param>
         /// <param name="store">The profile store; the default location when null.</param>
@@ -19,9 +21,13 @@ namespace VodPowerShell.Core.Credentials
         public CredentialResolver(Func<string, string?>? readEnvironment = null, ProfileStore? store = null, SharedCredentialFiles? sharedFiles = null)
         {
             this.readEnvironment = readEnvironment ?? Environment.GetEnvironmentVariable;
-            this.store = store ?? new ProfileStore(readEnvironment: this.readEnvironment);
-            this.sharedFiles = sharedFiles ?? new SharedCredentialFiles(readEnvironment: this.readEnvironment);
+            this.store = store;
+            this.sharedFiles = sharedFiles;
         }
+
+        private ProfileStore Store => store ??= new ProfileStore(readEnvironment: readEnvironment);
+
+        private SharedCredentialFiles SharedFiles => sharedFiles ??= new SharedCredentialFiles(readEnvironment: readEnvironment);
 
         public VodProfile? Resolve(VodCredential? explicitCredential, VodProfile? sessionDefault) =>
             Resolve(explicitCredential, profileName: null, sessionDefault);
@@ -30,9 +36,9 @@ namespace VodPowerShell.Core.Credentials
         public VodProfile? Resolve(VodCredential? explicitCredential, string? profileName, VodProfile? sessionDefault)
         {
             if (explicitCredential != null) return new VodProfile(explicitCredential, CredentialSources.Parameter);
-            if (profileName != null) return store.Get(profileName) ?? throw ProfileErrors.NotFound(profileName, store.FilePath);
+            if (profileName != null) return Store.Get(profileName) ?? throw ProfileErrors.NotFound(profileName, Store.FilePath);
             if (sessionDefault != null) return sessionDefault;
-            return FromEnvironment() ?? store.GetDefault() ?? sharedFiles.Read();
+            return FromEnvironment() ?? Store.GetDefault() ?? SharedFiles.Read();
         }
 
         public VodProfile? FromEnvironment()

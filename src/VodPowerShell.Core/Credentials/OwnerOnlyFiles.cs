@@ -15,7 +15,7 @@ namespace VodPowerShell.Core.Credentials
     /// <c>File.GetUnixFileMode</c>; we bind them once through reflection. The mode goes to open(2)/mkdir(2) itself,
     /// so a file never exists with a wider mode, not even empty. We chose this over P/Invoke to libc because
     /// open(2)'s flag values differ between Linux and macOS. On an older runtime we refuse rather than write
-    /// secrets with the default mode.
+    /// secrets with the default mode. The net8.0 build calls the same APIs directly.
     /// </remarks>
     internal static class OwnerOnlyFiles
     {
@@ -23,6 +23,27 @@ namespace VodPowerShell.Core.Credentials
         public const int OwnerOnlyDirectoryMode = 0x1C0;  // 0700
         public const int GroupOrOtherReadWrite = 0x36;    // 0066
 
+        public static bool IsSharedWithOthers(string path) => (GetMode(path) & GroupOrOtherReadWrite) != 0;
+
+#if NET8_0_OR_GREATER
+        // Callers reach these only off Windows (HostPlatform.IsWindows), which the platform analyzer cannot see.
+#pragma warning disable CA1416
+        /// <summary>Creates the directory and any missing parents as 0700; an existing directory keeps its mode.</summary>
+        public static void CreateDirectory(string path) => Directory.CreateDirectory(path, (UnixFileMode)OwnerOnlyDirectoryMode);
+
+        /// <summary>Creates a new file, failing if it exists, with mode 0600 from its first instant.</summary>
+        public static FileStream CreateNew(string path) => new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            UnixCreateMode = (UnixFileMode)OwnerOnlyFileMode,
+        });
+
+        /// <summary>The permission bits of a file or directory.</summary>
+        public static int GetMode(string path) => (int)File.GetUnixFileMode(path);
+#pragma warning restore CA1416
+#else
         private static readonly MethodInfo? GetUnixFileMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
         private static readonly Type? UnixFileMode = GetUnixFileMode?.ReturnType;
         private static readonly MethodInfo? CreateDirectoryWithMode =
@@ -51,8 +72,6 @@ namespace VodPowerShell.Core.Credentials
         public static int GetMode(string path) =>
             Convert.ToInt32(Unwrapped(() => Required(GetUnixFileMode).Invoke(null, new object[] { path })));
 
-        public static bool IsSharedWithOthers(string path) => (GetMode(path) & GroupOrOtherReadWrite) != 0;
-
         private static object ModeValue(int mode) => Enum.ToObject(Required(UnixFileMode), mode);
 
         private static T Required<T>(T? member) where T : class => member ?? throw ProfileErrors.UnsupportedRuntime();
@@ -70,5 +89,6 @@ namespace VodPowerShell.Core.Credentials
                 throw;
             }
         }
+#endif
     }
 }

@@ -1,3 +1,7 @@
+using System;
+#if NET8_0_OR_GREATER
+using System.Buffers;
+#endif
 using System.Text;
 
 namespace VodPowerShell.Core.Signing
@@ -30,7 +34,11 @@ namespace VodPowerShell.Core.Signing
         /// <summary>Appends <paramref name="value"/> encoded, straight into <paramref name="builder"/>.</summary>
         public static void AppendEncoded(StringBuilder builder, string value)
         {
+#if NET8_0_OR_GREATER
+            Span<byte> utf8 = stackalloc byte[4];
+#else
             byte[]? utf8 = null;
+#endif
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
@@ -46,8 +54,12 @@ namespace VodPowerShell.Core.Signing
                 {
                     // A surrogate pair is one code point; a lone surrogate becomes U+FFFD, as Encoding.UTF8 does.
                     int chars = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? 2 : 1;
+#if NET8_0_OR_GREATER
+                    int count = Encoding.UTF8.GetBytes(value.AsSpan(i, chars), utf8);
+#else
                     utf8 ??= new byte[4];
                     int count = Encoding.UTF8.GetBytes(value, i, chars, utf8, 0);
+#endif
                     for (int b = 0; b < count; b++) AppendEscaped(builder, utf8[b]);
                     i += chars - 1;
                 }
@@ -73,6 +85,12 @@ namespace VodPowerShell.Core.Signing
 
         private static void AppendEscaped(StringBuilder builder, byte b) => builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
 
+#if NET8_0_OR_GREATER
+        private static readonly SearchValues<char> Unreserved =
+            SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+
+        private static bool IsAllUnreserved(string value) => !value.AsSpan().ContainsAnyExcept(Unreserved);
+#else
         private static bool IsAllUnreserved(string value)
         {
             foreach (char c in value)
@@ -82,6 +100,7 @@ namespace VodPowerShell.Core.Signing
 
             return true;
         }
+#endif
 
         private static bool IsUnreserved(char c) =>
             (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||

@@ -20,6 +20,13 @@ namespace VodPowerShell.Core.Signing
         // A second concurrent caller finds it taken and uses a fresh instance, so no HMAC is ever shared.
         private HMAC? spare;
 
+#if NET8_0_OR_GREATER
+        // The last TC3 derived key and the date + service it is for (see DeriveTc3Key).
+        private readonly object tc3Gate = new object();
+        private byte[]? tc3Scope;
+        private byte[]? tc3Key;
+#endif
+
         private SigningKey(byte[] keyBytes) => this.keyBytes = keyBytes;
 
         public static SigningKey FromSecureString(SecureString secret)
@@ -53,6 +60,19 @@ namespace VodPowerShell.Core.Signing
         /// <summary>HMAC of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public byte[] ComputeHmac(SignatureMethod method, byte[] data, int offset, int count)
         {
+            HMAC hmac = RentHmac(method);
+            try
+            {
+                return hmac.ComputeHash(data, offset, count);
+            }
+            finally
+            {
+                ReturnHmac(hmac);
+            }
+        }
+
+        private HMAC RentHmac(SignatureMethod method)
+        {
             if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
             HMAC? hmac = Interlocked.Exchange(ref spare, null);
             if (hmac is null || (hmac is HMACSHA256) != (method == SignatureMethod.HmacSHA256))
@@ -61,16 +81,83 @@ namespace VodPowerShell.Core.Signing
                 hmac = method == SignatureMethod.HmacSHA256 ? new HMACSHA256(keyBytes) : new HMACSHA1(keyBytes);
             }
 
+            return hmac;
+        }
+
+        private void ReturnHmac(HMAC hmac)
+        {
+            if (Interlocked.CompareExchange(ref spare, hmac, null) != null) hmac.Dispose();
+            else if (disposed) Interlocked.Exchange(ref spare, null)?.Dispose();
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// HMAC of <paramref name="data"/> into <paramref name="destination"/> (32 bytes for SHA-256, 20 for SHA-1);
+        /// returns the bytes written. The spare instance keeps its key schedule, which measured 2.5 times faster
+        /// here than the one-shot <c>HMACSHA256.HashData</c> (that sets the key up on every call); no allocation.
+        /// </summary>
+        public int ComputeHmac(SignatureMethod method, ReadOnlySpan<byte> data, Span<byte> destination)
+        {
+            HMAC hmac = RentHmac(method);
             try
             {
-                return hmac.ComputeHash(data, offset, count);
+                return hmac.TryComputeHash(data, destination, out int written) ? written : throw new ArgumentException("The destination is too small for the HMAC.", nameof(destination));
             }
             finally
             {
-                if (Interlocked.CompareExchange(ref spare, hmac, null) != null) hmac.Dispose();
-                else if (disposed) Interlocked.Exchange(ref spare, null)?.Dispose();
+                ReturnHmac(hmac);
             }
         }
+
+        /// <summary>
+        /// <see cref="DeriveTc3Key(string, string)"/> into <paramref name="derived"/> (32 bytes); the caller zeroes it.
+        /// The key depends only on the UTC date and the service, so the last one is kept (zeroed when replaced
+        /// and on <see cref="Dispose"/>): a request signs with one HMAC instead of four.
+        /// </summary>
+        public void DeriveTc3Key(ReadOnlySpan<byte> utcDate, ReadOnlySpan<byte> service, Span<byte> derived)
+        {
+            lock (tc3Gate)
+            {
+                if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+                bool cached = tc3Scope != null && tc3Scope.Length == utcDate.Length + service.Length &&
+                    tc3Scope.AsSpan(0, utcDate.Length).SequenceEqual(utcDate) && tc3Scope.AsSpan(utcDate.Length).SequenceEqual(service);
+                if (!cached)
+                {
+                    tc3Key ??= new byte[HMACSHA256.HashSizeInBytes];
+                    DeriveTc3KeyUncached(utcDate, service, tc3Key);
+                    tc3Scope = new byte[utcDate.Length + service.Length];
+                    utcDate.CopyTo(tc3Scope);
+                    service.CopyTo(tc3Scope.AsSpan(utcDate.Length));
+                }
+
+                tc3Key.CopyTo(derived);
+            }
+        }
+
+        /// <summary>The three HMACs, every intermediate key on the stack and zeroed before returning.</summary>
+        private void DeriveTc3KeyUncached(ReadOnlySpan<byte> utcDate, ReadOnlySpan<byte> service, Span<byte> derived)
+        {
+            const int StackKeyBytes = 128;
+            int length = Tc3Prefix.Length + keyBytes.Length;
+            Span<byte> prefixed = length <= StackKeyBytes ? stackalloc byte[StackKeyBytes] : new byte[length];
+            Span<byte> dateKey = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            Span<byte> serviceKey = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            try
+            {
+                Tc3Prefix.CopyTo(prefixed);
+                keyBytes.CopyTo(prefixed.Slice(Tc3Prefix.Length));
+                HMACSHA256.HashData(prefixed.Slice(0, length), utcDate, dateKey);
+                HMACSHA256.HashData(dateKey, service, serviceKey);
+                HMACSHA256.HashData(serviceKey, "tc3_request"u8, derived);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(prefixed);
+                CryptographicOperations.ZeroMemory(dateKey);
+                CryptographicOperations.ZeroMemory(serviceKey);
+            }
+        }
+#endif
 
         /// <summary>
         /// TC3-HMAC-SHA256's derived key: HMAC("TC3" + SecretKey, date) → service → "tc3_request". The prefixed
@@ -111,6 +198,12 @@ namespace VodPowerShell.Core.Signing
             if (disposed) return;
             disposed = true;
             Interlocked.Exchange(ref spare, null)?.Dispose();
+#if NET8_0_OR_GREATER
+            lock (tc3Gate)
+            {
+                if (tc3Key != null) CryptographicOperations.ZeroMemory(tc3Key);
+            }
+#endif
             Array.Clear(keyBytes, 0, keyBytes.Length);
             keyBytes = Array.Empty<byte>();
         }

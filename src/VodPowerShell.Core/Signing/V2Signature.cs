@@ -1,6 +1,9 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+#if NET8_0_OR_GREATER
+using System.Security.Cryptography;
+#endif
 using System.Text;
 using VodPowerShell.Core.Protocol.V2;
 
@@ -21,7 +24,11 @@ namespace VodPowerShell.Core.Signing
 
         /// <summary>Base64 of the HMAC of <paramref name="stringToSign"/>.</summary>
         public static string Compute(string stringToSign, SigningKey key, SignatureMethod method) =>
+#if NET8_0_OR_GREATER
+            HmacBase64(stringToSign.AsSpan(), key, method);
+#else
             Convert.ToBase64String(key.ComputeHmac(method, Encoding.UTF8.GetBytes(stringToSign)));
+#endif
 
         /// <summary>
         /// The signature of a request, as <see cref="BuildStringToSign"/> then <see cref="Compute(string, SigningKey, SignatureMethod)"/>
@@ -30,6 +37,21 @@ namespace VodPowerShell.Core.Signing
         public static string Compute(string httpMethod, string authority, string path, IEnumerable<KeyValuePair<string, string>> parameters, SigningKey key, SignatureMethod method)
         {
             StringBuilder builder = AppendStringToSign(StringBuilderCache.Acquire(), httpMethod, authority, path, parameters);
+#if NET8_0_OR_GREATER
+            const int StackChars = 512;
+            char[]? rented = null;
+            try
+            {
+                Span<char> chars = builder.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(builder.Length));
+                builder.CopyTo(0, chars, builder.Length);
+                return HmacBase64(chars.Slice(0, builder.Length), key, method);
+            }
+            finally
+            {
+                if (rented != null) ArrayPool<char>.Shared.Return(rented);
+                StringBuilderCache.Release(builder);
+            }
+#else
             char[] chars = ArrayPool<char>.Shared.Rent(builder.Length);
             byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(builder.Length));
             try
@@ -44,7 +66,30 @@ namespace VodPowerShell.Core.Signing
                 ArrayPool<char>.Shared.Return(chars);
                 StringBuilderCache.Release(builder);
             }
+#endif
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>UTF-8 on the stack, one-shot HMAC on the stack: the Base64 string is the only allocation.</summary>
+        private static string HmacBase64(ReadOnlySpan<char> text, SigningKey key, SignatureMethod method)
+        {
+            const int StackBytes = 1024;
+            int byteCount = Encoding.UTF8.GetByteCount(text);
+            byte[]? rented = null;
+            try
+            {
+                Span<byte> utf8 = byteCount <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
+                int count = Encoding.UTF8.GetBytes(text, utf8);
+                Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+                int written = key.ComputeHmac(method, utf8.Slice(0, count), hash);
+                return Convert.ToBase64String(hash.Slice(0, written));
+            }
+            finally
+            {
+                if (rented != null) ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+#endif
 
         /// <summary>The method the server applies for a given <c>SignatureMethod</c> value: HmacSHA256 only on an exact match.</summary>
         public static SignatureMethod MethodFromWireValue(string? value) =>
@@ -57,10 +102,14 @@ namespace VodPowerShell.Core.Signing
             List<KeyValuePair<string, string>> sorted = sortBuffer ??= new List<KeyValuePair<string, string>>(16);
             try
             {
-                foreach (var pair in parameters)
+                // Indexed when possible: a foreach over the interface would box the list's enumerator on every request.
+                if (parameters is IReadOnlyList<KeyValuePair<string, string>> list)
                 {
-                    if (string.Equals(pair.Key, WireNames.Signature, StringComparison.Ordinal)) continue;
-                    sorted.Add(new KeyValuePair<string, string>(pair.Key.Replace('_', '.'), pair.Value));
+                    for (int i = 0; i < list.Count; i++) AddForSigning(sorted, list[i]);
+                }
+                else
+                {
+                    foreach (var pair in parameters) AddForSigning(sorted, pair);
                 }
 
                 sorted.Sort(OrdinalByName);
@@ -79,6 +128,12 @@ namespace VodPowerShell.Core.Signing
             {
                 sorted.Clear();
             }
+        }
+
+        private static void AddForSigning(List<KeyValuePair<string, string>> sorted, KeyValuePair<string, string> pair)
+        {
+            if (string.Equals(pair.Key, WireNames.Signature, StringComparison.Ordinal)) return;
+            sorted.Add(new KeyValuePair<string, string>(pair.Key.Replace('_', '.'), pair.Value));
         }
 
         /// <summary>A cached delegate: List.Sort(IComparer) would wrap a comparer in a new one on every call.</summary>

@@ -51,6 +51,30 @@ namespace VodPowerShell.Core.Tests.Signing
         }
 
         [Fact]
+        public void TheDerivedKeyFollowsTheDateAndTheService()
+        {
+            // The net8.0 build keeps the last derived key: a new day or another service must not reuse it.
+            byte[] payload = Encoding.UTF8.GetBytes(DocPayload);
+            using var key = SigningKey.FromBytes(Encoding.UTF8.GetBytes(DocSecretKey));
+            string Sign(long timestamp, string service) => Tc3Signature.Authorize(DocSecretId, key, service, "cvm.tencentcloudapi.com", timestamp, payload);
+            string Expected(long timestamp, string service)
+            {
+                string scope = Tc3Signature.CredentialScope(timestamp, service);
+                string toSign = Tc3Signature.BuildStringToSign(timestamp, scope, Tc3Signature.BuildCanonicalRequest("cvm.tencentcloudapi.com", payload));
+                return Tc3Signature.BuildAuthorization(DocSecretId, scope, Tc3Signature.ComputeSignature(key, timestamp, service, toSign));
+            }
+
+            Assert.EndsWith("Signature=" + DocSignature, Sign(DocTimestamp, "cvm"));
+            Assert.Equal(Expected(DocTimestamp + 86400, "cvm"), Sign(DocTimestamp + 86400, "cvm"));
+            Assert.Equal(Expected(DocTimestamp, "vod"), Sign(DocTimestamp, "vod"));
+            Assert.NotEqual(Sign(DocTimestamp, "vod"), Sign(DocTimestamp, "cvm"));
+            Assert.EndsWith("Signature=" + DocSignature, Sign(DocTimestamp, "cvm"));
+
+            key.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => Sign(DocTimestamp, "cvm"));
+        }
+
+        [Fact]
         public void ADisposedKeyCannotSign()
         {
             var key = SigningKey.FromBytes(Encoding.UTF8.GetBytes(DocSecretKey));
