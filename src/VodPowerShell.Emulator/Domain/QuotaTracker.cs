@@ -6,18 +6,22 @@ namespace VodPowerShell.Emulator.Domain
     /// <summary>
     /// Requests per SecretId in fixed windows that start at a SecretId's first request. The reference gives the
     /// rate (100/min) but not the algorithm; a fixed window is the simplest that a test can reason about.
+    /// Sliding (<c>--quota-sliding</c>): no interval of the window's length holds more than the rate, the
+    /// strictest reading, for tests of several clients on one key.
     /// </summary>
     public sealed class QuotaTracker
     {
         private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
         private readonly int rate;
         private readonly TimeSpan length;
+        private readonly bool sliding;
 
         /// <param name="rate">Requests allowed per window; 0 turns the quota off.</param>
-        public QuotaTracker(int rate, TimeSpan length)
+        public QuotaTracker(int rate, TimeSpan length, bool sliding = false)
         {
             this.rate = rate;
             this.length = length;
+            this.sliding = sliding;
         }
 
         /// <summary>Counts one request; false when it is over the quota.</summary>
@@ -27,6 +31,7 @@ namespace VodPowerShell.Emulator.Domain
             var window = windows.GetOrAdd(secretId, static _ => new Window());
             lock (window)
             {
+                if (sliding) return window.TryAcceptSliding(now, length, rate);
                 if (window.Count == 0 || now - window.Start >= length)
                 {
                     window.Start = now;
@@ -43,6 +48,16 @@ namespace VodPowerShell.Emulator.Domain
         {
             public DateTimeOffset Start;
             public int Count;
+            private readonly System.Collections.Generic.Queue<DateTimeOffset> accepted = new();
+
+            /// <summary>Accepts when fewer than <paramref name="rate"/> requests were accepted in (now - length, now].</summary>
+            public bool TryAcceptSliding(DateTimeOffset now, TimeSpan length, int rate)
+            {
+                while (accepted.Count > 0 && now - accepted.Peek() >= length) accepted.Dequeue();
+                if (accepted.Count >= rate) return false;
+                accepted.Enqueue(now);
+                return true;
+            }
         }
     }
 }
