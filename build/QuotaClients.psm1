@@ -42,7 +42,7 @@ function Invoke-QuotaClients {
             $start.RedirectStandardError = $true
             # The secret goes through the environment, never the command line (which other users can read).
             $values = @{
-                VODPS_QUOTA_MODULE = $ModulePath; VODPS_QUOTA_SECRET_ID = $SecretId; VODPS_QUOTA_SECRET_KEY = $SecretKey
+                VODPS_QUOTA_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path; VODPS_QUOTA_SECRET_ID = $SecretId; VODPS_QUOTA_SECRET_KEY = $SecretKey
                 VODPS_QUOTA_COUNT = $IdsPerProcess; VODPS_QUOTA_PREFIX = "p$n"; VODPS_QUOTA_ENDPOINT = $Endpoint; VODPS_QUOTA_API = $ApiVersion
                 VODPS_QUOTA_RATE = $Rate; VODPS_QUOTA_WINDOW_SEC = $WindowSec; VODPS_QUOTA_THROTTLE = $ThrottleLimit
                 VODPOWERSHELL_QUOTA_SHARING = if ($Sharing) { 'on' } else { 'off' }; VODPOWERSHELL_QUOTA_DIR = $QuotaFolder; NO_COLOR = '1'
@@ -82,13 +82,16 @@ function Measure-QuotaLedger {
     # the first (for fixed and sliding counting alike); the share compares that with the span the ledger shows.
     $idealSec = [Math]::Floor(($accepted.Count - 1) / $Rate) * $WindowSec
     $used = if ($spanSec -gt 0) { 100 * $idealSec / $spanSec } else { 0 }
-    # Fairness: accepted requests per process while every process was still running.
-    $byProcess = $accepted | Group-Object { ($_.fileId -split '-')[0] }
-    $from = ($byProcess | ForEach-Object { [DateTimeOffset]$_.Group[0].time } | Measure-Object -Maximum).Maximum
-    $to = ($byProcess | ForEach-Object { [DateTimeOffset]$_.Group[-1].time } | Measure-Object -Minimum).Minimum
-    $shares = @($byProcess | ForEach-Object { @($_.Group | Where-Object { $t = [DateTimeOffset]$_.time; $t -ge $from -and $t -le $to }).Count })
+    # Fairness: accepted requests per process from the moment the last process sent its first request to the
+    # moment the first process got its last answer, when every one of them was asking; none overlapping is 100%.
+    $process = { ($_.fileId -split '-')[0] }
+    $firstTry = @($creates | Group-Object $process | ForEach-Object { ($_.Group | ForEach-Object { [DateTimeOffset]$_.time } | Measure-Object -Minimum).Minimum })
+    $lastAccept = @($accepted | Group-Object $process | ForEach-Object { [DateTimeOffset]$_.Group[-1].time })
+    $from = ($firstTry | Measure-Object -Maximum).Maximum
+    $to = ($lastAccept | Measure-Object -Minimum).Minimum
+    $shares = @($accepted | Group-Object $process | ForEach-Object { @($_.Group | Where-Object { $t = [DateTimeOffset]$_.time; $t -ge $from -and $t -le $to }).Count })
     $mean = ($shares | Measure-Object -Average).Average
-    $deviation = if ($Processes -gt 1 -and $mean -gt 0) { 100 * (($shares | ForEach-Object { [Math]::Abs($_ - $mean) }) | Measure-Object -Maximum).Maximum / $mean } else { 0 }
+    $deviation = if ($Processes -le 1) { 0 } elseif ($mean -le 0) { 100 } else { 100 * (($shares | ForEach-Object { [Math]::Abs($_ - $mean) }) | Measure-Object -Maximum).Maximum / $mean }
     [pscustomobject]@{
         Requests = $creates.Count; Rejected = $rejected; RejectedPercent = if ($creates.Count) { 100 * $rejected / $creates.Count } else { 0 }
         Accepted = $accepted.Count; Files = $tasksPerFile.Count; MaxTasksPerFile = ($tasksPerFile.Values | Measure-Object -Maximum).Maximum

@@ -73,8 +73,9 @@ namespace VodPowerShell.Core.Throttling
         public void Purge(DateTime now) => leases.RemoveAll(l => !l.InFlight && l.ReturnAtTicks <= now.Ticks);
 
         /// <summary>
-        /// A permit never comes back later than <paramref name="latest"/> (a window from now): after the clock
-        /// went back, a return time far ahead would otherwise hold it for as long as the clock jumped.
+        /// A permit never comes back later than <paramref name="latest"/> (two windows from now, well past any
+        /// return time written a moment ago): after the clock went back, a return time far ahead would otherwise
+        /// hold it for as long as the clock jumped.
         /// </summary>
         public void ClampReturns(DateTime latest)
         {

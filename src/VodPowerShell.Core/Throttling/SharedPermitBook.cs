@@ -41,7 +41,7 @@ namespace VodPowerShell.Core.Throttling
             DateTime retry = default;
             bool taken = Update(ledger =>
             {
-                ledger.ClampReturns(now + window);
+                ledger.ClampReturns(now + window + window);
                 if (ledger.TryTake(limit, lease, now, window, out retry)) return true;
                 if (ledger.ReclaimFrom(l => IsGone(l, now), now + window) == 0) return false;
                 return ledger.TryTake(limit, lease, now, window, out retry);

@@ -48,14 +48,19 @@ namespace VodPowerShell.Emulator.Domain
         {
             public DateTimeOffset Start;
             public int Count;
-            private readonly System.Collections.Generic.Queue<DateTimeOffset> accepted = new();
+            /// <summary>Sorted: concurrent requests can reach the lock in another order than they read the clock.</summary>
+            private readonly System.Collections.Generic.List<DateTimeOffset> accepted = new();
 
             /// <summary>Accepts when fewer than <paramref name="rate"/> requests were accepted in (now - length, now].</summary>
             public bool TryAcceptSliding(DateTimeOffset now, TimeSpan length, int rate)
             {
-                while (accepted.Count > 0 && now - accepted.Peek() >= length) accepted.Dequeue();
+                int expired = 0;
+                while (expired < accepted.Count && now - accepted[expired] >= length) expired++;
+                accepted.RemoveRange(0, expired);
                 if (accepted.Count >= rate) return false;
-                accepted.Enqueue(now);
+                int at = accepted.Count;
+                while (at > 0 && accepted[at - 1] > now) at--;
+                accepted.Insert(at, now);
                 return true;
             }
         }
