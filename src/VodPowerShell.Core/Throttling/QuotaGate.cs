@@ -67,8 +67,9 @@ namespace VodPowerShell.Core.Throttling
             {
                 QuotaStateFolder.Prepare(folder);
                 string path = QuotaStateFolder.StateFile(folder, endpointAuthority, secretId);
-                QuotaStateFolder.OpenExclusive(path).Dispose();
-                return new QuotaGate(permitLimit, window, new SharedPermitBook(path, window), () => DateTime.UtcNow);
+                var book = new SharedPermitBook(path, window);
+                book.Open();
+                return new QuotaGate(permitLimit, window, book, () => DateTime.UtcNow);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is InvalidOperationException)
             {

@@ -51,6 +51,9 @@ namespace VodPowerShell.Core.Throttling
             return taken;
         }
 
+        /// <summary>Creates the file or checks it can be used, waiting for the lock like every other use.</summary>
+        public void Open() => Update(_ => false);
+
         public void Return(long leaseId, DateTime returnAt) => Update(ledger =>
         {
             ledger.Return(leaseId, returnAt);
