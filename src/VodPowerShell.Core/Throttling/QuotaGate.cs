@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
 namespace VodPowerShell.Core.Throttling
@@ -24,8 +25,13 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>Timers may fire a tick early against the clock; a window is never cut short by that.</summary>
         private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
-        /// <summary>Waiters of this process take turns, oldest first, so only one of them polls the book.</summary>
-        private readonly SemaphoreSlim turn = new SemaphoreSlim(1, 1);
+        /// <summary>Waiters of this process take turns, oldest first (a guarantee SemaphoreSlim does not give), so only one of them polls the book.</summary>
+        private readonly ConcurrencyLimiter turn = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = 1,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
         private readonly Func<DateTime> clock;
         private readonly AdaptiveLimit limit;
         private IPermitBook book;
@@ -80,32 +86,26 @@ namespace VodPowerShell.Core.Throttling
 
         public async ValueTask<IQuotaPermit> WaitAsync(CancellationToken cancellationToken)
         {
-            await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using RateLimitLease myTurn = await turn.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!myTurn.IsAcquired) throw new InvalidOperationException("The quota gate refused a turn it should have queued.");
+            while (true)
             {
-                while (true)
+                DateTime now = clock();
+                IPermitBook current = book;
+                long leaseId;
+                DateTime retryAt;
+                try
                 {
-                    DateTime now = clock();
-                    IPermitBook current = book;
-                    long leaseId;
-                    DateTime retryAt;
-                    try
-                    {
-                        if (current.TryTake(limit.Permits, now, out leaseId, out retryAt)) return new Permit(this, current, leaseId);
-                    }
-                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                    {
-                        FallBackToLocal(ex);
-                        continue;
-                    }
-
-                    TimeSpan wait = retryAt - now;
-                    await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                    if (current.TryTake(limit.Permits, now, out leaseId, out retryAt)) return new Permit(this, current, leaseId);
                 }
-            }
-            finally
-            {
-                turn.Release();
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    FallBackToLocal(ex);
+                    continue;
+                }
+
+                TimeSpan wait = retryAt - now;
+                await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
             }
         }
 
