@@ -11,8 +11,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    # Which parts to run (all by default); the table then has only their rows.
-    [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'Memory')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'Memory')
+    # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 4 minutes.
+    [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -23,6 +23,7 @@ $OutDir = Join-Path $Root 'out/bench'
 $BenchProject = Join-Path $PSScriptRoot 'VodPowerShell.Benchmarks/VodPowerShell.Benchmarks.csproj'
 $MeasureClient = Join-Path $PSScriptRoot 'Measure-Client.ps1'
 Import-Module (Join-Path $Root 'build/EmulatorProcess.psm1') -Force
+Import-Module (Join-Path $Root 'build/QuotaClients.psm1') -Force
 $null = New-Item -ItemType Directory -Force -Path $OutDir
 $Rows = [Collections.Generic.List[object]]::new()
 
@@ -89,6 +90,47 @@ $total = [Diagnostics.Stopwatch]::StartNew()
 # Rates depend on what else the machine runs; the load average is printed with the table so a reader can tell.
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0] } else { 'n/a' } }
 $loadAtStart = Get-LoadAverage
+
+
+# Several processes on one key (issue 17): N pwsh processes against one sliding quota, sharing the quota
+# (one machine) or not (separate machines, which only the adaptive limit coordinates).
+$SharedQuotaTables = [Collections.Generic.List[string]]::new()
+function Invoke-SharedQuotaBench {
+    $rate = 20; $windowSec = 2; $totalIds = 400
+    $secretKey = New-EmulatorSecret
+    $secretId = 'AKIDBenchQuota' + (Get-Random -Minimum 10000000 -Maximum 99999999)
+    foreach ($sharing in $true, $false) {
+        $title = if ($sharing) { 'sharing on (one machine)' } else { 'sharing off (separate machines)' }
+        Write-Host "== Shared quota, $title ($rate per sliding $windowSec s, $totalIds fileIds in all)"
+        $table = [Collections.Generic.List[string]]::new()
+        $table.Add("Quota $rate per sliding $windowSec s, $totalIds fileIds split over N pwsh processes, $title" + $(if ($sharing) { '; targets: 0 answers 4400, ≥ 95% of the quota used, every fileId once' } else { '; targets: ≤ 5% answers 4400, ≥ 85% of the quota used, each process within ±25% of a fair share, every fileId once' }) + '.')
+        $table.Add('')
+        $table.Add('| N | Requests | 4400 answers | Quota used | Fairness (max deviation; accepted per process while all ran) | Tasks per fileId | Met? |')
+        $table.Add('|---|---|---|---|---|---|---|')
+        foreach ($processes in 1, 3, 6) {
+            Invoke-Emulator -ArgumentList @('--secret-id', $secretId, '--secret-key', $secretKey, '--quota-rate', $rate, '--quota-window-ms', ($windowSec * 1000), '--quota-sliding') -Scenario {
+                param($endpoint)
+                $clients = @{
+                    ModulePath = $ModulePath; Endpoint = $endpoint; SecretId = $secretId; SecretKey = $secretKey; Processes = $processes
+                    IdsPerProcess = [int]($totalIds / $processes); Rate = $rate; WindowSec = $windowSec; Sharing = $sharing
+                    QuotaFolder = Join-Path $OutDir "quota-state-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 600
+                }
+                $summaries = @(Invoke-QuotaClients @clients)
+                $ledger = @((Invoke-WebRequest -Uri ([uri]::new($endpoint, '/_emulator/ledger'))).Content | ConvertFrom-Json)
+                $m = Measure-QuotaLedger -Ledger $ledger -Rate $rate -WindowSec $windowSec -Processes $processes
+                $exactlyOnce = $m.MaxTasksPerFile -eq 1 -and $m.Files -eq $clients.IdsPerProcess * $processes -and @($summaries | Where-Object { $_.Submitted -ne $_.Count }).Count -eq 0
+                $met = if ($sharing) { $m.Rejected -eq 0 -and $m.UsedPercent -ge 95 -and $exactlyOnce }
+                       else { $m.RejectedPercent -le 5 -and $m.UsedPercent -ge 85 -and ($processes -eq 1 -or $m.FairnessPercent -le 25) -and $exactlyOnce }
+                $fair = if ($processes -eq 1) { '-' } else { '±{0:0}% ({1})' -f $m.FairnessPercent, $m.Shares }
+                $row = '| {0} | {1} | {2} ({3:0.0}%) | {4:0.0}% ({5} accepted in {6:0.0} s; fastest {7:0} s) | {8} | {9} | {10} |' -f $processes, $m.Requests, $m.Rejected, $m.RejectedPercent,
+                    $m.UsedPercent, $m.Accepted, $m.SpanSec, $m.IdealSec, $fair, $(if ($exactlyOnce) { 'exactly 1' } else { "max $($m.MaxTasksPerFile), $($m.Files) files" }), $(if ($met) { 'yes' } else { 'NO' })
+                Write-Host "  $row"
+                $table.Add($row)
+            }
+        }
+        $SharedQuotaTables.Add(($table -join "`n"))
+    }
+}
 
 if ('Micro' -in $Part) {
     Write-Host '== Micro-benchmarks (BenchmarkDotNet, short in-process job, Release), for each build of Core'
@@ -236,6 +278,8 @@ if ('Memory' -in $Part) {
     }
 }
 
+if ('SharedQuota' -in $Part) { Invoke-SharedQuotaBench }
+
 $machine = '{0} cores, {1}, .NET {2}, PowerShell {3}' -f [Environment]::ProcessorCount,
     ((Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String '^model name' | Select-Object -First 1) -replace '^.*:\s*', ''),
     [Environment]::Version, $PSVersionTable.PSVersion
@@ -246,6 +290,7 @@ $table = @(
     '| Figure | Value | Target | Baseline | Met? |'
     '|---|---|---|---|---|'
     foreach ($row in $Rows) { "| $($row.Figure) | $($row.Value) | $($row.Target) | $($row.Baseline) | $($row.Met) |" }
+    foreach ($sharedTable in $SharedQuotaTables) { ''; $sharedTable }
 )
 $resultsPath = Join-Path $OutDir 'results.md'
 Set-Content -LiteralPath $resultsPath -Value $table -Encoding utf8

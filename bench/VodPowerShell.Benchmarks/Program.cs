@@ -36,6 +36,8 @@ namespace VodPowerShell.Benchmarks
             ["PercentEncodeUnreserved"] = (50, 0, "fileId, nothing to escape: no allocation"),
             ["PercentEncodeSignature"] = (300, 200, "Base64 signature with + / ="),
             ["ParseCreateImageSprite"] = (1000, null, "ApiResponse.Parse + vodTaskId"),
+            ["SharedQuotaPermit"] = (100_000, null, "permit taken and handed back through the state file: 2 locks; 1% of a core at 100/s"),
+            ["LocalQuotaPermit"] = (null, null, "baseline: the same with the count in memory"),
         };
 
         public static int Main(string[] args)
@@ -59,6 +61,7 @@ namespace VodPowerShell.Benchmarks
                 BenchmarkRunner.Run<SigningBenchmarks>(config),
                 BenchmarkRunner.Run<EncodingBenchmarks>(config),
                 BenchmarkRunner.Run<ParsingBenchmarks>(config),
+                BenchmarkRunner.Run<QuotaBenchmarks>(config),
             };
 
             // The targets are the net8.0 build's (the one PowerShell 7 loads); the netstandard2.0 build's figures are

@@ -25,6 +25,27 @@ namespace VodPowerShell.Emulator.Tests
         }
 
         [Fact]
+        public async Task ASlidingQuotaCountsAnyIntervalOfTheWindowsLength()
+        {
+            await using var emulator = await TestEmulator.StartAsync(o =>
+            {
+                o.QuotaRate = 2;
+                o.QuotaWindow = TimeSpan.FromSeconds(1);
+                o.QuotaSliding = true;
+            });
+
+            Assert.Equal(0, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
+            emulator.Clock.Advance(TimeSpan.FromMilliseconds(600));
+            Assert.Equal(0, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
+            // A fixed window would have restarted here; the sliding one still holds both requests.
+            emulator.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            Assert.Equal(0, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
+            Assert.Equal(4400, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
+            emulator.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            Assert.Equal(0, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
+        }
+
+        [Fact]
         public async Task UnauthenticatedRequestsDoNotSpendTheQuota()
         {
             await using var emulator = await TestEmulator.StartAsync(o => o.QuotaRate = 1);

@@ -21,10 +21,10 @@ namespace VodPowerShell.Core.Client
 
         private readonly IVodApi api;
         private readonly RetryOptions retry;
-        private readonly QuotaGate? gate;
+        private readonly IQuotaGate? gate;
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
 
-        public VodClient(IVodApi api, RetryOptions? retry = null, QuotaGate? gate = null)
+        public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null)
         {
             this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.retry = retry ?? new RetryOptions();
@@ -125,7 +125,7 @@ namespace VodPowerShell.Core.Client
             for (int attempt = 1; ; attempt++)
             {
                 ApiOutcome<T> outcome;
-                using (gate is null ? null : await gate.WaitAsync(cancellationToken).ConfigureAwait(false))
+                using (IQuotaPermit? permit = gate is null ? null : await gate.WaitAsync(cancellationToken).ConfigureAwait(false))
                 {
                     try
                     {
@@ -135,6 +135,8 @@ namespace VodPowerShell.Core.Client
                     {
                         outcome = ApiOutcome<T>.Failure(ex.Error);
                     }
+
+                    if (outcome.Error?.Retry == RetryPolicy.Backoff) permit?.Throttled();
                 }
 
                 VodError? error = outcome.Error;
@@ -142,10 +144,10 @@ namespace VodPowerShell.Core.Client
 
                 if (error.Retry == RetryPolicy.Backoff && quotaRetries++ < MaximumQuotaRetries)
                 {
-                    // Over quota: nothing is wrong with this request. Slow everyone on this key down and try again.
+                    // Over quota: nothing is wrong with this request. The permit told the gate, which slows everyone
+                    // on this key down; this request tries again after a pause of its own.
                     TimeSpan wait = retry.BackoffFor(Math.Min(quotaRetries, 6));
                     if (wait < retry.MinimumQuotaWait) wait = retry.MinimumQuotaWait;
-                    gate?.Pause(wait);
                     await retry.Delay(wait, cancellationToken).ConfigureAwait(false);
                     attempt--;
                     continue;

@@ -32,10 +32,15 @@ namespace VodPowerShell.Core.Credentials
         public static void CreateDirectory(string path) => Directory.CreateDirectory(path, (UnixFileMode)OwnerOnlyDirectoryMode);
 
         /// <summary>Creates a new file, failing if it exists, with mode 0600 from its first instant.</summary>
-        public static FileStream CreateNew(string path) => new FileStream(path, new FileStreamOptions
+        public static FileStream CreateNew(string path) => Open(path, FileMode.CreateNew, FileAccess.Write);
+
+        /// <summary>Opens or creates a file for reading and writing that no other handle may open meanwhile; created 0600.</summary>
+        public static FileStream OpenOrCreateExclusive(string path) => Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+
+        private static FileStream Open(string path, FileMode mode, FileAccess access) => new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
+            Mode = mode,
+            Access = access,
             Share = FileShare.None,
             UnixCreateMode = (UnixFileMode)OwnerOnlyFileMode,
         });
@@ -56,17 +61,23 @@ namespace VodPowerShell.Core.Credentials
             Unwrapped(() => Required(CreateDirectoryWithMode).Invoke(null, new[] { path, ModeValue(OwnerOnlyDirectoryMode) }));
 
         /// <summary>Creates a new file, failing if it exists, with mode 0600 from its first instant.</summary>
-        public static FileStream CreateNew(string path)
+        public static FileStream CreateNew(string path) => Open(path, FileMode.CreateNew, FileAccess.Write);
+
+        private static FileStream Open(string path, FileMode mode, FileAccess access)
         {
             ConstructorInfo constructor = Required(FileStreamWithOptions);
             Type optionsType = constructor.GetParameters()[1].ParameterType;
             object options = Activator.CreateInstance(optionsType);
-            optionsType.GetProperty("Mode")!.SetValue(options, FileMode.CreateNew);
-            optionsType.GetProperty("Access")!.SetValue(options, FileAccess.Write);
+            optionsType.GetProperty("Mode")!.SetValue(options, mode);
+            optionsType.GetProperty("Access")!.SetValue(options, access);
             optionsType.GetProperty("Share")!.SetValue(options, FileShare.None);
             optionsType.GetProperty("UnixCreateMode")!.SetValue(options, ModeValue(OwnerOnlyFileMode));
             return (FileStream)Unwrapped(() => constructor.Invoke(new[] { path, options }));
         }
+
+        /// <summary>Opens or creates a file for reading and writing that no other handle may open meanwhile; created 0600.</summary>
+        public static FileStream OpenOrCreateExclusive(string path) =>
+            Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
 
         /// <summary>The permission bits of a file or directory.</summary>
         public static int GetMode(string path) =>

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.IO;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -6,99 +8,165 @@ using System.Threading.Tasks;
 namespace VodPowerShell.Core.Throttling
 {
     /// <summary>
-    /// Keeps requests for one key within <c>PermitLimit</c> per <c>Window</c> as the service counts them, so a
-    /// normal run sees no quota error at all. A permit is handed back one window after its request's answer
-    /// came in: the service counted the request at some moment before it answered, so the next request on that
-    /// permit reaches it at least a window later, whatever the latency, connection set-up or clock of either
-    /// side. No interval of the window's length ever holds more than the quota, for fixed or sliding counting.
-    /// The cost is one round trip per window per permit: 99.7% of the rate at 60 s and 200 ms latency.
+    /// Keeps requests for one key within the quota as the service counts them, so a normal run sees no quota
+    /// error at all. A permit is handed back one window after its request's answer came in: the service counted
+    /// the request at some moment before it answered, so the next request on that permit reaches it at least a
+    /// window later, whatever the latency, connection set-up or clock of either side. No interval of the
+    /// window's length ever holds more than the permits, for fixed or sliding counting. The cost is one round
+    /// trip per window per permit: 99.7% of the rate at 60 s and 200 ms latency.
     /// </summary>
-    public sealed class QuotaGate : IDisposable
+    /// <remarks>
+    /// The permits are counted in this process or, shared, for every process of the user
+    /// (<see cref="SharedPermitBook"/>). How many this client allows itself adapts to quota errors that come
+    /// anyway, from other machines on the key (<see cref="AdaptiveLimit"/>).
+    /// </remarks>
+    public sealed class QuotaGate : IQuotaGate, IDisposable
     {
-        /// <summary>Timers may fire a tick early against a stopwatch; a window is never cut short by that.</summary>
+        /// <summary>Timers may fire a tick early against the clock; a window is never cut short by that.</summary>
         private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
-        private readonly ConcurrencyLimiter limiter;
-        private long pausedUntilTicks;
+        /// <summary>Waiters of this process take turns, oldest first (a guarantee SemaphoreSlim does not give), so only one of them polls the book.</summary>
+        private readonly ConcurrencyLimiter turn = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = 1,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        private readonly Func<DateTime> clock;
+        private readonly AdaptiveLimit limit;
+        private IPermitBook book;
 
+        /// <summary>A gate for this process only.</summary>
         public QuotaGate(int permitLimit, TimeSpan window)
+            : this(permitLimit, window, new LocalPermitBook(window), () => DateTime.UtcNow)
+        {
+        }
+
+        internal QuotaGate(int permitLimit, TimeSpan window, IPermitBook book, Func<DateTime> clock)
         {
             if (permitLimit <= 0) throw new ArgumentOutOfRangeException(nameof(permitLimit));
-            PermitLimit = permitLimit;
-            Window = window;
-            limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = permitLimit,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
+            limit = new AdaptiveLimit(permitLimit, window);
+            this.book = book;
+            this.clock = clock;
         }
 
-        public int PermitLimit { get; }
+        public event Action<string>? RateChanged;
 
-        public TimeSpan Window { get; }
+        public int PermitLimit => limit.Maximum;
+
+        public TimeSpan Window => limit.Window;
+
+        /// <summary>The permits this client allows itself per window now: <see cref="PermitLimit"/> until a quota error.</summary>
+        public int CurrentPermits => limit.Permits;
+
+        /// <summary>True when the permits are counted for every process of the user.</summary>
+        public bool IsShared => book is SharedPermitBook;
 
         /// <summary>
-        /// Waits for a permit; dispose the returned ticket when the request's answer (or failure) is in. Each
-        /// request, retries included, takes one.
+        /// A gate whose permits every process of the user shares, through the state file in
+        /// <paramref name="folder"/>. When the folder cannot be used the gate counts this process only, and
+        /// says so through <paramref name="warning"/>.
         /// </summary>
-        public async Task<IDisposable> WaitAsync(CancellationToken cancellationToken)
+        public static QuotaGate Shared(int permitLimit, TimeSpan window, string folder, string endpointAuthority, string secretId, Action<string>? warning = null)
         {
-            TimeSpan pause = PausedFor();
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-
-            RateLimitLease lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (!lease.IsAcquired)
+            try
             {
-                lease.Dispose();
-                throw new InvalidOperationException("The quota gate refused a permit it should have queued.");
+                QuotaStateFolder.Prepare(folder);
+                string path = QuotaStateFolder.StateFile(folder, endpointAuthority, secretId);
+                var book = new SharedPermitBook(path, window);
+                book.Open();
+                return new QuotaGate(permitLimit, window, book, () => DateTime.UtcNow);
             }
-
-            return new Ticket(lease, Window + TimerSlack);
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is InvalidOperationException)
+            {
+                warning?.Invoke($"The quota is not shared with other processes ({ex.Message}); this process keeps its own count.");
+                return new QuotaGate(permitLimit, window);
+            }
         }
 
-        /// <summary>
-        /// The service said "quota exceeded" anyway (another machine shares the key): hold every caller of this
-        /// gate back for a while, so the shared budget recovers instead of being hammered.
-        /// </summary>
-        public void Pause(TimeSpan duration)
+        public async ValueTask<IQuotaPermit> WaitAsync(CancellationToken cancellationToken)
         {
-            long until = DateTime.UtcNow.Add(duration).Ticks;
-            long current;
-            do
+            using RateLimitLease myTurn = await turn.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!myTurn.IsAcquired) throw new InvalidOperationException("The quota gate refused a turn it should have queued.");
+            while (true)
             {
-                current = Interlocked.Read(ref pausedUntilTicks);
-                if (current >= until) return;
+                DateTime now = clock();
+                IPermitBook current = book;
+                long leaseId;
+                DateTime retryAt;
+                try
+                {
+                    if (current.TryTake(limit.Permits, now, out leaseId, out retryAt)) return new Permit(this, current, leaseId);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    FallBackToLocal(ex);
+                    continue;
+                }
+
+                TimeSpan wait = retryAt - now;
+                await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
             }
-            while (Interlocked.CompareExchange(ref pausedUntilTicks, until, current) != current);
         }
 
-        private TimeSpan PausedFor()
+        public void Dispose() => turn.Dispose();
+
+        /// <summary>The shared file cannot be used any more (locked for too long, deleted folder): count locally from now on.</summary>
+        private void FallBackToLocal(Exception ex)
         {
-            long until = Interlocked.Read(ref pausedUntilTicks);
-            long now = DateTime.UtcNow.Ticks;
-            return until > now ? TimeSpan.FromTicks(until - now) : TimeSpan.Zero;
+            book = new LocalPermitBook(Window);
+            RateChanged?.Invoke($"Quota: the shared state could not be used ({ex.Message}); this process keeps its own count from now on.");
         }
 
-        public void Dispose() => limiter.Dispose();
-
-        /// <summary>Returns its permit one window after it is disposed. At most PermitLimit timers are pending.</summary>
-        private sealed class Ticket : IDisposable
+        private void Answered(IPermitBook from, long leaseId, bool throttled)
         {
-            private readonly TimeSpan window;
-            private RateLimitLease? lease;
-
-            public Ticket(RateLimitLease lease, TimeSpan window)
+            DateTime now = clock();
+            try
             {
-                this.lease = lease;
-                this.window = window;
+                from.Return(leaseId, now + Window + TimerSlack);
             }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The lease stays in flight in the file until this process ends; then it is reclaimed.
+                if (ReferenceEquals(from, book)) FallBackToLocal(ex);
+            }
+
+            bool changed = throttled ? limit.OnThrottled(now) : limit.OnAccepted(now);
+            if (changed) RateChanged?.Invoke(Describe(throttled));
+        }
+
+        private string Describe(bool throttled)
+        {
+            int permits = limit.Permits;
+            double perSecond = permits / Window.TotalSeconds;
+            string rate = Window >= TimeSpan.FromSeconds(60)
+                ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a minute", perSecond * 60)
+                : string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a second", perSecond);
+            return throttled
+                ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit)
+                : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit);
+        }
+
+        private sealed class Permit : IQuotaPermit
+        {
+            private readonly QuotaGate gate;
+            private readonly IPermitBook book;
+            private readonly long leaseId;
+            private int state;          // 0 out, 1 throttled, 2 handed back
+
+            public Permit(QuotaGate gate, IPermitBook book, long leaseId)
+            {
+                this.gate = gate;
+                this.book = book;
+                this.leaseId = leaseId;
+            }
+
+            public void Throttled() => Interlocked.CompareExchange(ref state, 1, 0);
 
             public void Dispose()
             {
-                RateLimitLease? held = Interlocked.Exchange(ref lease, null);
-                if (held is null) return;
-                Task.Delay(window).ContinueWith(_ => held.Dispose(), TaskScheduler.Default);
+                int previous = Interlocked.Exchange(ref state, 2);
+                if (previous != 2) gate.Answered(book, leaseId, throttled: previous == 1);
             }
         }
     }

@@ -24,6 +24,7 @@ namespace VodPowerShell.Emulator.Hosting
             new("--timestamp-window-s", "S", "Allowed clock skew of Timestamp or X-TC-Timestamp, either way (4500 / AuthFailure.SignatureExpire outside).", o => Text(o.TimestampWindow.TotalSeconds), (o, v) => o.TimestampWindow = TimeSpan.FromSeconds(Int(v))),
             new("--quota-rate", "N", "Requests per window per SecretId, v2 and API 3.0 together (4400 / RequestLimitExceeded above); 0 turns it off.", o => Text(o.QuotaRate), (o, v) => o.QuotaRate = Int(v)),
             new("--quota-window-ms", "MS", "Length of a quota window.", o => Text(o.QuotaWindow.TotalMilliseconds), (o, v) => o.QuotaWindow = Ms(v)),
+            new("--quota-sliding", null, "Count the quota over a sliding window (any interval of the window's length) instead of fixed windows from a SecretId's first request.", o => "off", (o, _) => o.QuotaSliding = true),
             new("--media", "FILE", "JSON media library {\"files\":[{\"fileId\",\"durationSeconds\",\"state\":\"normal|unready\"}]}; without it every fileId exists.", o => o.MediaFile ?? "(open library)", (o, v) => o.MediaFile = v),
             new("--library-size", "N", "Listed files of the generated catalogue that SearchMedia pages through, created over the 90 days before start.", o => Text(o.LibrarySize), (o, v) => o.LibrarySize = Int(v)),
             new("--library-seed", "N", "Seed of the generated catalogue; the same seed, size and start second give the same files.", o => Text(o.LibrarySeed), (o, v) => o.LibrarySeed = Int(v)),

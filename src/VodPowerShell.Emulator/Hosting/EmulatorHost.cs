@@ -89,7 +89,7 @@ namespace VodPowerShell.Emulator.Hosting
                 new EventQueue(new EventQueueTimings(options.VisibilityTimeout, options.HandleLifetime, options.MaxEventsPerPull)),
                 pusher is null ? null : pusher.Enqueue);
             var ledger = new Ledger(options.LedgerCapacity);
-            var quota = new QuotaTracker(options.QuotaRate, options.QuotaWindow);
+            var quota = new QuotaTracker(options.QuotaRate, options.QuotaWindow, options.QuotaSliding);
             var faults = new FaultInjector(options.FaultRate, options.FaultKinds, options.FaultSeed);
             var credentials = new CredentialStore(options.SecretId, options.SecretKey, options.Token);
             var authenticator = new V2Authenticator(credentials, new ReplayGuard(options.TimestampWindow), quota, clock);

@@ -26,6 +26,9 @@ namespace VodPowerShell.Emulator.Hosting
 
         public TimeSpan QuotaWindow { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>Sliding: no interval of QuotaWindow holds more than QuotaRate accepted requests (stricter than fixed windows).</summary>
+        public bool QuotaSliding { get; set; }
+
         /// <summary>A JSON media library; null means the open library in which every fileId exists.</summary>
         public string? MediaFile { get; set; }
 

@@ -33,7 +33,9 @@ namespace VodPowerShell.Commands
 
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> debugLines = new ConcurrentQueue<string>();
+        private readonly ConcurrentQueue<string> quotaLines = new ConcurrentQueue<string>();   // quota rate changes, for -Verbose
         private VodClient? client;
+        private QuotaGate? quotaGate;
 
         /// <summary>SecretId as the user name and SecretKey as the password; overrides every other source.</summary>
         [Parameter]
@@ -141,11 +143,13 @@ namespace VodPowerShell.Commands
         protected void FlushDebug()
         {
             while (debugLines.TryDequeue(out string? line)) WriteDebug(line);
+            while (quotaLines.TryDequeue(out string? line)) WriteVerbose(line);
         }
 
         public void Dispose()
         {
             Dispose(true);
+            if (quotaGate != null) quotaGate.RateChanged -= quotaLines.Enqueue;
             client?.Dispose();
             cancellation.Dispose();
         }
@@ -192,8 +196,9 @@ namespace VodPowerShell.Commands
             WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}; API {version} at {api!.Endpoint}.");
             var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
             var (permits, window) = Quota(version);
-            var gate = QuotaGates.For(api.Endpoint.Authority, profile.Credential.SecretId, permits, window);
-            return new VodClient(api, retry, gate);
+            quotaGate = QuotaGates.For(api.Endpoint.Authority, profile.Credential.SecretId, permits, window, quotaLines.Enqueue);
+            if (quotaGate != null) quotaGate.RateChanged += quotaLines.Enqueue;
+            return new VodClient(api, retry, quotaGate);
         }
 
         private (int Permits, TimeSpan Window) Quota(Core.Api.ApiVersion version)

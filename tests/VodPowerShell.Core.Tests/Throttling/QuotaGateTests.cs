@@ -51,26 +51,28 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
-        public async Task PauseHoldsCallersBack()
+        public async Task AQuotaErrorLowersThePermitsAndSaysSo()
         {
-            using var gate = new QuotaGate(1000, TimeSpan.FromSeconds(60));
-            gate.Pause(TimeSpan.FromMilliseconds(300));
-            var clock = Stopwatch.StartNew();
+            using var gate = new QuotaGate(10, TimeSpan.FromSeconds(60));
+            var lines = new List<string>();
+            gate.RateChanged += lines.Add;
 
-            using (await gate.WaitAsync(CancellationToken.None))
-            {
-                Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250));
-            }
+            using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
+
+            Assert.Equal(7, gate.CurrentPermits);
+            Assert.Contains("rate lowered to 7 requests a minute", Assert.Single(lines));
         }
 
         [Fact]
         public void GatesAreSharedPerEndpointKeyAndQuota()
         {
-            var a = QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1));
-            Assert.Same(a, QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1)));
-            Assert.NotSame(a, QuotaGates.For("host:1", "AKID2", 100, TimeSpan.FromMinutes(1)));
-            Assert.NotSame(a, QuotaGates.For("host:2", "AKID1", 100, TimeSpan.FromMinutes(1)));
-            Assert.Null(QuotaGates.For("host:1", "AKID1", 0, TimeSpan.FromMinutes(1)));
+            Func<string, string?> noSharing = name => name == QuotaStateFolder.SharingVariable ? "off" : null;
+            var a = QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1), noSharing);
+            Assert.Same(a, QuotaGates.For("host:1", "AKID1", 100, TimeSpan.FromMinutes(1), noSharing));
+            Assert.NotSame(a, QuotaGates.For("host:1", "AKID2", 100, TimeSpan.FromMinutes(1), noSharing));
+            Assert.NotSame(a, QuotaGates.For("host:2", "AKID1", 100, TimeSpan.FromMinutes(1), noSharing));
+            Assert.Null(QuotaGates.For("host:1", "AKID1", 0, TimeSpan.FromMinutes(1), noSharing));
+            Assert.False(a!.IsShared);
         }
 
         [Theory]

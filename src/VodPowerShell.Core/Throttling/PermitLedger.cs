@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace VodPowerShell.Core.Throttling
+{
+    /// <summary>
+    /// The permits of one key that are out: requests in flight, and answered requests whose permit comes back
+    /// one window after the answer. Pure bookkeeping on the times it is given; kept in memory for one process
+    /// or in the shared state file for all processes of the user (<see cref="SharedPermitBook"/>).
+    /// </summary>
+    internal sealed class PermitLedger
+    {
+        private const int Magic = 0x31475156;      // "VQG1"
+        private const int MaximumLeases = 1_000_000;
+
+        private readonly List<Lease> leases = new List<Lease>();
+
+        public int Count => leases.Count;
+
+        public IReadOnlyList<Lease> Leases => leases;
+
+        /// <summary>
+        /// Forgets the permits that came back, then takes one when fewer than <paramref name="limit"/> are out.
+        /// Otherwise <paramref name="retryAt"/> says when one may come back: the earliest return, or a window
+        /// from now, since a request still in flight returns its permit a window after its answer at the earliest.
+        /// </summary>
+        public bool TryTake(int limit, Lease lease, DateTime now, TimeSpan window, out DateTime retryAt)
+        {
+            Purge(now);
+            retryAt = now + window;
+            if (leases.Count < limit)
+            {
+                leases.Add(lease);
+                return true;
+            }
+
+            foreach (Lease held in leases)
+            {
+                if (held.InFlight) continue;
+                var returns = new DateTime(held.ReturnAtTicks, DateTimeKind.Utc);
+                if (returns < retryAt) retryAt = returns;
+            }
+
+            return false;
+        }
+
+        /// <summary>The request on this lease was answered: its permit comes back at <paramref name="returnAt"/>.</summary>
+        public void Return(long leaseId, DateTime returnAt)
+        {
+            int index = leases.FindIndex(l => l.Id == leaseId);
+            if (index >= 0) leases[index] = leases[index].ReturningAt(returnAt.Ticks);
+        }
+
+        /// <summary>
+        /// Leases in flight that belong to a process that is gone come back a window after they are found, as if
+        /// the answer came now: the service may have counted the request just before the process died.
+        /// </summary>
+        /// <returns>How many were reclaimed.</returns>
+        public int ReclaimFrom(Func<Lease, bool> ownerIsGone, DateTime returnAt)
+        {
+            int reclaimed = 0;
+            for (int i = 0; i < leases.Count; i++)
+            {
+                if (!leases[i].InFlight || !ownerIsGone(leases[i])) continue;
+                leases[i] = leases[i].ReturningAt(returnAt.Ticks);
+                reclaimed++;
+            }
+
+            return reclaimed;
+        }
+
+        public void Purge(DateTime now) => leases.RemoveAll(l => !l.InFlight && l.ReturnAtTicks <= now.Ticks);
+
+        /// <summary>
+        /// A permit never comes back later than <paramref name="latest"/> (two windows from now, well past any
+        /// return time written a moment ago): after the clock went back, a return time far ahead would otherwise
+        /// hold it for as long as the clock jumped.
+        /// </summary>
+        public void ClampReturns(DateTime latest)
+        {
+            for (int i = 0; i < leases.Count; i++)
+            {
+                if (!leases[i].InFlight && leases[i].ReturnAtTicks > latest.Ticks) leases[i] = leases[i].ReturningAt(latest.Ticks);
+            }
+        }
+
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(Magic);
+            writer.Write(leases.Count);
+            foreach (Lease lease in leases)
+            {
+                writer.Write(lease.Id);
+                writer.Write(lease.ProcessId);
+                writer.Write(lease.ProcessStartTicks);
+                writer.Write(lease.ReturnAtTicks);
+            }
+        }
+
+        /// <summary>An empty, short or foreign file reads as no permits out: it can only cost one window's precision.</summary>
+        public static PermitLedger Read(BinaryReader reader)
+        {
+            var ledger = new PermitLedger();
+            Stream stream = reader.BaseStream;
+            if (stream.Length - stream.Position < 8 || reader.ReadInt32() != Magic) return ledger;
+            int count = reader.ReadInt32();
+            if (count < 0 || count > MaximumLeases || stream.Length - stream.Position < (long)count * Lease.Size) return ledger;
+            for (int i = 0; i < count; i++)
+            {
+                ledger.leases.Add(new Lease(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64()));
+            }
+
+            return ledger;
+        }
+    }
+
+    /// <summary>One permit that is out: who holds it and, once answered, when it comes back (0 while in flight).</summary>
+    internal readonly struct Lease
+    {
+        public const int Size = 8 + 4 + 8 + 8;
+
+        public Lease(long id, int processId, long processStartTicks, long returnAtTicks)
+        {
+            Id = id;
+            ProcessId = processId;
+            ProcessStartTicks = processStartTicks;
+            ReturnAtTicks = returnAtTicks;
+        }
+
+        public long Id { get; }
+
+        public int ProcessId { get; }
+
+        /// <summary>Tells the holder from a later process that got the same id.</summary>
+        public long ProcessStartTicks { get; }
+
+        public long ReturnAtTicks { get; }
+
+        public bool InFlight => ReturnAtTicks == 0;
+
+        public Lease ReturningAt(long ticks) => new Lease(Id, ProcessId, ProcessStartTicks, Math.Max(1, ticks));
+    }
+}
