@@ -23,12 +23,15 @@ namespace VodPowerShell.Core.Client
         private readonly RetryOptions retry;
         private readonly IQuotaGate? gate;
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
+        private readonly Action? detach;
 
-        public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null)
+        /// <param name="detach">Run on <see cref="Dispose"/>: undoes what the factory attached to shared state (a quota gate's listeners).</param>
+        public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null, Action? detach = null)
         {
             this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.retry = retry ?? new RetryOptions();
             this.gate = gate;
+            this.detach = detach;
         }
 
         public IVodApi Api => api;
@@ -111,7 +114,11 @@ namespace VodPowerShell.Core.Client
         public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
             (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
 
-        public void Dispose() => api.Dispose();
+        public void Dispose()
+        {
+            detach?.Invoke();
+            api.Dispose();
+        }
 
         /// <summary>
         /// Calls until the service answers with success or a failure retrying cannot fix. A lost answer
