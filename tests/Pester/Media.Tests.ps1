@@ -40,9 +40,10 @@ Describe 'Find-VodMedia' {
     }
 
     It 'binds to New-VodImageSprite by FileId' {
-        $results = @(Find-VodMedia @v3 -Category Video | Select-Object -First 2 | New-VodImageSprite @v3)
-        $results.Count | Should -Be 2
-        $results | ForEach-Object { $_.VodTaskId | Should -Not -BeNullOrEmpty; $_.FileId | Should -Match '^5285890' }
+        $files = @(Find-VodMedia @v3 -Category Video | Select-Object -First 2)
+        $results = @($files | New-VodImageSprite @v3)
+        @($results.FileId) | Should -Be @($files.FileId)
+        $results | ForEach-Object { $_.VodTaskId | Should -Not -BeNullOrEmpty }
     }
 
     It 'says that it needs API 3.0 on a v2 endpoint, and sends nothing' {

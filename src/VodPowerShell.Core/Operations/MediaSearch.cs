@@ -9,7 +9,8 @@ using VodPowerShell.Core.Models;
 namespace VodPowerShell.Core.Operations
 {
     /// <summary>
-    /// Streams every match of a search exactly once, oldest first, past SearchMedia's 5,000-result window.
+    /// Streams every match of a search exactly once, oldest first, past SearchMedia's 5,000-result window
+    /// (docs/protocol.md §6.1).
     /// <para>
     /// Why exactly once: results come sorted by CreateTime ascending (seconds on the wire) and each window is
     /// paged by offset. When a window ends before the matches do, everything emitted is a prefix of that order,
