@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Throttling;
 
 namespace VodPowerShell.Core.Client
@@ -113,6 +114,24 @@ namespace VodPowerShell.Core.Client
         /// <summary>Any action: never resent after a lost answer, since its effect is unknown to the module.</summary>
         public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
             (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
+
+        /// <summary>
+        /// Runs any declared operation through the retry and quota pipeline, resending after a lost answer only
+        /// when the descriptor says it is idempotent. An operation the API version lacks fails at once, unsent.
+        /// </summary>
+        public async Task<ApiOutcome<TResult>> SendAsync<TRequest, TResult>(VodOperation<TRequest, TResult> operation, TRequest request, CancellationToken cancellationToken)
+        {
+            if (!operation.Supports(api.Version)) return ApiOutcome<TResult>.Failure(OperationErrors.NotInVersion(operation.Name, api.Version));
+            return (await ExecuteAsync(token => api.SendOperationAsync(operation, request, token), operation.IsIdempotent, cancellationToken).ConfigureAwait(false)).Outcome;
+        }
+
+        /// <summary>A paged operation as a stream of pages, each sent through <see cref="SendAsync"/>.</summary>
+        public Pager<TRequest, TResult, TItem> Pages<TRequest, TResult, TItem>(PagedOperation<TRequest, TResult, TItem> paged, TRequest first) =>
+            new Pager<TRequest, TResult, TItem>(paged, (request, token) => SendAsync(paged.Operation, request, token), first);
+
+        /// <summary>Every match of a search, exactly once, past the service's 5,000-result window.</summary>
+        public MediaSearch SearchMedia(MediaSearchRequest filter, int pageSize = MediaSearch.DefaultPageSize) =>
+            new MediaSearch((request, token) => SendAsync(MediaOperations.SearchMedia, request, token), filter, pageSize);
 
         public void Dispose()
         {
