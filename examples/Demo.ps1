@@ -61,6 +61,16 @@ try {
     $thumbnails | Select-Object -First 5 | Format-Table FileId, Index, Start, End, X, Y, Width, Height, Sheet -AutoSize | Out-String -Width 200 | Write-Host
     Write-Host ("The sheets are in {0}: {1} files, {2} thumbnails." -f $spritesFolder, @($saved.SheetPaths).Count, $thumbnails.Count)
     if ($thumbnails.Count -eq 0) { throw 'The demo expected thumbnails in the saved sprites.' }
+
+    Write-Host "`n6. The whole workflow as one pipeline (API 3.0): find the media, submit, wait, save, read"
+    $v3 = @{ ApiVersion = 'V3' }
+    $workflow = @(Find-VodMedia @v3 -ClassId 11 -CreatedAfter (Get-Date).AddDays(-90) | Select-Object -First 3 |
+        New-VodImageSprite @v3 -Definition 10 -Wait -PollIntervalSec 0.2 -WaitTimeoutSec 60 |
+        Save-VodImageSprite -Path $spritesFolder |
+        Get-VodSpriteThumbnail)
+    $workflow | Group-Object FileId | Format-Table @{ n = 'FileId'; e = { $_.Name } }, @{ n = 'Thumbnails'; e = { $_.Count } },
+        @{ n = 'Sheets'; e = { @($_.Group.Sheet | Sort-Object -Unique).Count } } -AutoSize | Out-String -Width 160 | Write-Host
+    if (@($workflow | Select-Object -ExpandProperty FileId -Unique).Count -ne 3) { throw 'The demo expected three files through the whole workflow.' }
 }
 finally {
     $emulator | Stop-VodEmulatorProcess
