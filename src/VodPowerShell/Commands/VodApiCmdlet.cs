@@ -22,9 +22,8 @@ namespace VodPowerShell.Commands
     /// retry and quota settings, cancellation on Ctrl+C, debug output on the pipeline thread, and turning core
     /// errors into ErrorRecords. Subclasses stay a few dozen lines.
     /// </summary>
-    public abstract class VodApiCmdlet : PSCmdlet, IDisposable
+    public abstract class VodApiCmdlet : VodCmdlet
     {
-        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> debugLines = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<string> quotaLines = new ConcurrentQueue<string>();   // quota rate changes, for -Verbose
         private VodClient? client;
@@ -88,12 +87,8 @@ namespace VodPowerShell.Commands
         [ValidateRange(0.1, 3600)]
         public double QuotaWindowSec { get; set; } = 60;
 
-        protected CancellationToken CancellationToken => cancellation.Token;
-
         /// <summary>The client for this invocation; created on first use so -WhatIf runs need no credential.</summary>
         protected VodClient Client => client ??= OpenClient();
-
-        protected override void StopProcessing() => cancellation.Cancel();
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
 
@@ -138,16 +133,10 @@ namespace VodPowerShell.Commands
             while (quotaLines.TryDequeue(out string? line)) WriteVerbose(line);
         }
 
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            Dispose(true);
-            client?.Dispose();
-            cancellation.Dispose();
-        }
-
-        /// <summary>For subclasses that hold resources of their own (a journal).</summary>
-        protected virtual void Dispose(bool disposing)
-        {
+            if (disposing) client?.Dispose();
+            base.Dispose(disposing);
         }
 
         /// <summary>
