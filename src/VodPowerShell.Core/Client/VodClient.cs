@@ -73,7 +73,7 @@ namespace VodPowerShell.Core.Client
                 var found = await reconciler.FindAsync(fileId, definition, sentAt, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId != null)
                 {
-                    result.SetSucceeded(found.TaskId, 0, "Reconciled: the answer was lost, the task was found among the file's tasks.", null, null, sentAt);
+                    result.SetSucceeded(found.TaskId, 0, "Reconciled: the answer was lost or showed an earlier copy of the request; the task was found among the file's tasks.", null, null, sentAt);
                     result.Reconciled = true;
                     return result;
                 }
