@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
+
+namespace VodPowerShell.Commands
+{
+    /// <summary>What the template cmdlets share: local validation as an InvalidTemplate error, and reading one template back.</summary>
+    public abstract class ImageSpriteTemplateCmdlet : VodApiCmdlet
+    {
+        /// <summary>
+        /// True when the change keeps the service's rules; otherwise writes an InvalidTemplate error whose
+        /// target is the offending parameter's value, and nothing is sent.
+        /// </summary>
+        internal bool IsValid(ImageSpriteTemplateChange change)
+        {
+            var problem = ImageSpriteTemplateRules.Check(change);
+            if (problem is null) return true;
+            object target = MyInvocation.BoundParameters.TryGetValue(problem.Field, out object? value) && value != null ? value : change;
+            WriteError(new ErrorRecord(new ArgumentException(problem.Message, problem.Field), "InvalidTemplate", ErrorCategory.InvalidArgument, target));
+            return false;
+        }
+
+        /// <summary>The template as the service now describes it, or null after writing why not.</summary>
+        internal ImageSpriteTemplate? DescribeOne(int definition)
+        {
+            var query = new ImageSpriteTemplateQuery { Definitions = new[] { definition }, Limit = 1 };
+            var outcome = Await(Client.SendAsync(TemplateOperations.DescribeImageSpriteTemplates, query, CancellationToken));
+            if (!outcome.IsSuccess)
+            {
+                WriteVodError(outcome.Error!, definition);
+                return null;
+            }
+
+            return outcome.Value!.Items.Count > 0 ? outcome.Value.Items[0] : null;
+        }
+    }
+}
