@@ -112,6 +112,25 @@ Describe 'Sprite templates' {
         $result.Definition | Should -Be $template.Definition
     }
 
+    It 'completes -Definition with the account''s templates, and with the presets when offline' {
+        $template = New-VodImageSpriteTemplate @v3 @valid
+        $global:VodTemplateTestCredential = $emulator.Credential
+        try {
+            $line = "New-VodImageSprite -Endpoint $($emulator.Endpoint) -ApiVersion V3 -Credential `$VodTemplateTestCredential -Definition "
+            $online = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            $offlineLine = "New-VodImageSprite -Endpoint http://127.0.0.1:9/ -ApiVersion V3 -Credential `$VodTemplateTestCredential -Definition "
+            $offline = @((TabExpansion2 -inputScript $offlineLine -cursorColumn $offlineLine.Length).CompletionMatches.CompletionText)
+        }
+        finally {
+            Remove-Variable -Name VodTemplateTestCredential -Scope Global
+        }
+
+        $online | Should -Contain ([string]$template.Definition)
+        $online | Should -Contain '10'
+        $offline | Should -Contain '10'
+        $offline | Should -Not -Contain ([string]$template.Definition)
+    }
+
     It 'says that it needs API 3.0 on a v2 endpoint, and sends nothing' {
         $before = Get-RequestCount
         { Get-VodImageSpriteTemplate @v2 -ErrorAction Stop } | Should -Throw -ErrorId 'RequiresApiV3*'

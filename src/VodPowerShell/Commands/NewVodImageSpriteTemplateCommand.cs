@@ -29,35 +29,14 @@ namespace VodPowerShell.Commands
         [Parameter(Mandatory = true)]
         public int SampleInterval { get; set; }
 
-        /// <summary>0 or 128–4096 px; 0 takes it from the video.</summary>
-        [Parameter]
-        public int? Width { get; set; }
-
-        [Parameter]
-        public int? Height { get; set; }
-
-        /// <summary>jpg, png or webp.</summary>
-        [Parameter]
-        public string? Format { get; set; }
-
-        /// <summary>stretch or black.</summary>
-        [Parameter]
-        public string? FillType { get; set; }
-
-        /// <summary>open or close.</summary>
-        [Parameter]
-        public string? ResolutionAdaptive { get; set; }
-
-        [Parameter]
-        public string? Comment { get; set; }
-
         protected override void EndProcessing()
         {
-            var change = new ImageSpriteTemplateChange
-            {
-                Name = Name, RowCount = RowCount, ColumnCount = ColumnCount, SampleType = SampleType, SampleInterval = SampleInterval,
-                Width = Width, Height = Height, Format = Format, FillType = FillType, ResolutionAdaptive = ResolutionAdaptive, Comment = Comment,
-            };
+            var change = OptionalFields();
+            change.Name = Name;
+            change.RowCount = RowCount;
+            change.ColumnCount = ColumnCount;
+            change.SampleType = SampleType;
+            change.SampleInterval = SampleInterval;
             if (!IsValid(change)) return;
             if (!ShouldProcess(Name, $"Create image sprite template ({ColumnCount}×{RowCount}, {change.SampleType} {SampleInterval})")) return;
 

@@ -34,33 +34,17 @@ namespace VodPowerShell.Commands
         public int? SampleInterval { get; set; }
 
         [Parameter]
-        public int? Width { get; set; }
-
-        [Parameter]
-        public int? Height { get; set; }
-
-        [Parameter]
-        public string? Format { get; set; }
-
-        [Parameter]
-        public string? FillType { get; set; }
-
-        [Parameter]
-        public string? ResolutionAdaptive { get; set; }
-
-        [Parameter]
-        public string? Comment { get; set; }
-
-        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            var change = new ImageSpriteTemplateChange
-            {
-                Definition = Definition, Name = Name, RowCount = RowCount, ColumnCount = ColumnCount, SampleType = SampleType, SampleInterval = SampleInterval,
-                Width = Width, Height = Height, Format = Format, FillType = FillType, ResolutionAdaptive = ResolutionAdaptive, Comment = Comment,
-            };
+            var change = OptionalFields();
+            change.Definition = Definition;
+            change.Name = Name;
+            change.RowCount = RowCount;
+            change.ColumnCount = ColumnCount;
+            change.SampleType = SampleType;
+            change.SampleInterval = SampleInterval;
             if (!IsValid(change)) return;
             if (!ShouldProcess(Definition.ToString(System.Globalization.CultureInfo.InvariantCulture), "Modify image sprite template")) return;
 
