@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -74,16 +75,44 @@ namespace VodPowerShell.Core.Http
             if (declared > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
 
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared is long length ? (int)length : 1024);
-            byte[] chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            if (declared is long length) return await ReadExactlyAsync(stream, (int)length, cancellationToken).ConfigureAwait(false);
+
+            // No Content-Length (chunked): read up to the cap through a pooled chunk.
+            using var buffer = new MemoryStream();
+            byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + read > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
-                buffer.Write(chunk, 0, read);
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
             return buffer.ToArray();
+        }
+
+        /// <summary>
+        /// The usual answer says how long it is: read it straight into an array of that size (a short read is the
+        /// connection lost mid-body), instead of a 16 KB chunk, a MemoryStream and a copy per request.
+        /// </summary>
+        private static async Task<byte[]> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
+        {
+            byte[] body = length == 0 ? Array.Empty<byte>() : new byte[length];
+            int total = 0;
+            while (total < length)
+            {
+                int read = await stream.ReadAsync(body, total, length - total, cancellationToken).ConfigureAwait(false);
+                if (read == 0) throw new IOException($"The connection closed after {total} of {length} bytes of the response.");
+                total += read;
+            }
+
+            return body;
         }
 
         /// <summary>An unread 200 may still mean the service acted, so it is as uncertain as a lost answer.</summary>

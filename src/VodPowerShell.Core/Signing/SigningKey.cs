@@ -25,6 +25,11 @@ namespace VodPowerShell.Core.Signing
         private readonly object tc3Gate = new object();
         private byte[]? tc3Scope;
         private byte[]? tc3Key;
+
+        // HMAC-SHA256 from the key's padded-block midstates where OpenSSL's SHA-256 can be called (see
+        // Sha256Midstates); made on the first SHA-256 signature. midstatesTried stays set when it is not available.
+        private Sha256Midstates? midstates;
+        private volatile bool midstatesTried;
 #endif
 
         private SigningKey(byte[] keyBytes) => this.keyBytes = keyBytes;
@@ -93,11 +98,18 @@ namespace VodPowerShell.Core.Signing
 #if NET8_0_OR_GREATER
         /// <summary>
         /// HMAC of <paramref name="data"/> into <paramref name="destination"/> (32 bytes for SHA-256, 20 for SHA-1);
-        /// returns the bytes written. The spare instance keeps its key schedule, which measured 2.5 times faster
-        /// here than the one-shot <c>HMACSHA256.HashData</c> (that sets the key up on every call); no allocation.
+        /// returns the bytes written; no allocation. SHA-256 goes through the key's midstates where it can
+        /// (<see cref="Sha256Midstates"/>, about 3 times faster); otherwise the spare instance keeps its key
+        /// schedule, which measured 2.5 times faster here than the one-shot <c>HMACSHA256.HashData</c>.
         /// </summary>
         public int ComputeHmac(SignatureMethod method, ReadOnlySpan<byte> data, Span<byte> destination)
         {
+            if (method == SignatureMethod.HmacSHA256 && Midstates() is Sha256Midstates fast)
+            {
+                fast.Compute(data, destination);
+                return HMACSHA256.HashSizeInBytes;
+            }
+
             HMAC hmac = RentHmac(method);
             try
             {
@@ -107,6 +119,17 @@ namespace VodPowerShell.Core.Signing
             {
                 ReturnHmac(hmac);
             }
+        }
+
+        private Sha256Midstates? Midstates()
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
+            if (midstatesTried) return midstates;
+            var made = Sha256Midstates.TryCreate(keyBytes);
+            // Two first signatures at once may both make them: the loser zeroes its own.
+            if (made != null && Interlocked.CompareExchange(ref midstates, made, null) != null) made.Dispose();
+            midstatesTried = true;
+            return midstates;
         }
 
         /// <summary>
@@ -203,6 +226,7 @@ namespace VodPowerShell.Core.Signing
             {
                 if (tc3Key != null) CryptographicOperations.ZeroMemory(tc3Key);
             }
+            midstates?.Dispose();
 #endif
             Array.Clear(keyBytes, 0, keyBytes.Length);
             keyBytes = Array.Empty<byte>();
