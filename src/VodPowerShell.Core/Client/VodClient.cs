@@ -95,7 +95,7 @@ namespace VodPowerShell.Core.Client
         /// Finds the sprite task a lost submission may have created, for resuming a journal with in-flight
         /// intents. <paramref name="sentAfter"/> is when the request was about to be sent.
         /// </summary>
-        public Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
+        internal Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
             new SubmissionReconciler(this).FindAsync(fileId, definition, sentAfter, cancellationToken);
 
         public async Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
