@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
@@ -12,7 +10,8 @@ using VodPowerShell.Core.Throttling;
 namespace VodPowerShell.Core.Client
 {
     /// <summary>
-    /// The operations the cmdlets offer, over any API version, with retries. Failures come back inside the
+    /// Sends any declared operation (<see cref="SendAsync"/>) over any API version, with retries and quota, and
+    /// submits sprites with lost-answer reconciliation. Failures come back inside the
     /// outcome, so a caller processing thousands of items never has to catch per item.
     /// </summary>
     public sealed class VodClient : IDisposable
@@ -53,10 +52,11 @@ namespace VodPowerShell.Core.Client
             var reconciler = new SubmissionReconciler(this);
             string key = sessionId ?? IdempotencyKeyFor(fileId, definition);
             if (api.Version == ApiVersion.V3) result.SessionId = key;
+            var request = new ImageSpriteRequest(fileId, definition, key);
             while (true)
             {
                 DateTimeOffset sentAt = DateTimeOffset.UtcNow;
-                var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token, key), idempotent: false, cancellationToken).ConfigureAwait(false);
+                var (outcome, attempts) = await ExecuteAsync(token => api.SendOperationAsync(TaskOperations.CreateImageSprite, request, token), TaskOperations.CreateImageSprite.IsIdempotent, cancellationToken).ConfigureAwait(false);
                 result.Attempts += attempts;
                 if (outcome.IsSuccess)
                 {
@@ -97,23 +97,6 @@ namespace VodPowerShell.Core.Client
         /// </summary>
         internal Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
             new SubmissionReconciler(this).FindAsync(fileId, definition, sentAfter, cancellationToken);
-
-        public async Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.GetTaskAsync(taskId, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        public async Task<ApiOutcome<TaskPage>> ListTasksAsync(VodTaskStatus status, string? fileId, int maxCount, string? next, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.ListTasksAsync(status, fileId, maxCount, next, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        /// <summary>Pulling again is harmless: an event stays queued until it is confirmed.</summary>
-        public async Task<ApiOutcome<IReadOnlyList<VodEvent>>> PullEventsAsync(CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.PullEventsAsync(token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        public async Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.ConfirmEventsAsync(eventHandles, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        /// <summary>Any action: never resent after a lost answer, since its effect is unknown to the module.</summary>
-        public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
 
         /// <summary>
         /// Runs any declared operation through the retry and quota pipeline, resending after a lost answer only

@@ -6,7 +6,7 @@ namespace VodPowerShell.Commands
     internal static class EventConfirmation
     {
         /// <summary>API 3.0's limit per call (docs/protocol.md §8); v2 sets none, so both use it.</summary>
-        public const int BatchSize = Core.Protocol.V3.V3Api.MaxEventHandlesPerConfirm;
+        public const int BatchSize = Core.Operations.EventOperations.MaxEventHandlesPerConfirm;
 
         public static int Confirm(VodApiCmdlet cmdlet, IReadOnlyList<string> handles)
         {

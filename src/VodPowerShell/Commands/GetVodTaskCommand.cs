@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -46,25 +47,21 @@ namespace VodPowerShell.Commands
         {
             if (ParameterSetName != ListSet) return;
             int written = 0;
-            string? next = null;
-            do
+            var pages = Client.Pages(TaskOperations.ListTaskPages, new TaskListRequest(Status, FileId, TaskOperations.MaxTasksPerPage));
+            while (written < First && Await(pages.NextPageAsync(CancellationToken)) is { } outcome)
             {
-                var outcome = Await(Client.ListTasksAsync(Status, FileId, Core.Protocol.V3.V3Api.MaxTasksPerPage, next, CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, Status);
                     return;
                 }
 
-                foreach (var task in outcome.Value!.Tasks)
+                foreach (var task in outcome.Value!)
                 {
                     if (written++ >= First) return;
                     WriteObject(task);
                 }
-
-                next = outcome.Value.Next;
             }
-            while (next != null && written < First);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -43,7 +44,7 @@ namespace VodPowerShell.Commands
 
             do
             {
-                var outcome = Await(Client.PullEventsAsync(CancellationToken));
+                var outcome = Await(Client.SendAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, null);

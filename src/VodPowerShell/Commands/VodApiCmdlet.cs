@@ -11,6 +11,7 @@ using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Signing;
 using VodPowerShell.Errors;
 using VodPowerShell.Session;
@@ -95,7 +96,7 @@ namespace VodPowerShell.Commands
         /// <summary>Fetches one task; a failure is reported against the task id and gives null.</summary>
         internal VodTask? GetTaskOrReport(string taskId)
         {
-            var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
+            var outcome = Await(Client.SendAsync(TaskOperations.GetTask, taskId, CancellationToken));
             if (outcome.IsSuccess) return outcome.Value;
             WriteVodError(outcome.Error!, taskId);
             return null;
@@ -104,7 +105,7 @@ namespace VodPowerShell.Commands
         /// <summary>Sleeps on the pipeline thread; true when Ctrl+C came first.</summary>
         internal bool WaitCancellable(TimeSpan interval) => CancellationToken.WaitHandle.WaitOne(interval);
 
-        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
+        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.SendAsync(EventOperations.ConfirmEvents, handles, CancellationToken));
 
         /// <summary>
         /// Waits for a core operation on the pipeline thread, then writes the debug lines its requests left
