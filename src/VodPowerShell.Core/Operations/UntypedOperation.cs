@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using VodPowerShell.Core.Api;
+using VodPowerShell.Core.Protocol;
 using VodPowerShell.Core.Protocol.V2;
 
 namespace VodPowerShell.Core.Operations

@@ -39,7 +39,9 @@ namespace VodPowerShell.Commands
             if (ParameterSetName == ListSet) return;
             foreach (string taskId in TaskIds.Present(VodTaskId, this))
             {
-                if (GetTaskOrReport(taskId) is VodTask task) WriteObject(task);
+                var outcome = Await(Client.SendAsync(TaskOperations.GetTask, taskId, CancellationToken));
+                if (outcome.IsSuccess) WriteObject(outcome.Value);
+                else WriteVodError(outcome.Error!, taskId);
             }
         }
 

@@ -144,7 +144,7 @@ namespace VodPowerShell.Commands
 
         private void WaitForTasks()
         {
-            new TaskWaitLoop(this, GetTaskOrReport, PollIntervalSec, WaitTimeoutSec).Run(new List<string>(awaitingTask.Keys), task => EmitWithTask(task.TaskId!, task), EmitWithTask);
+            new TaskWaitLoop(this, PollIntervalSec, WaitTimeoutSec).Run(new List<string>(awaitingTask.Keys), task => EmitWithTask(task.TaskId!, task), EmitWithTask);
 
             // A task the service could not show (its error is already written) still gets its one result.
             foreach (var result in awaitingTask.Values) WriteObject(result);

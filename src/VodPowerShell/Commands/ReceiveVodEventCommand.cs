@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Operations;
 
@@ -61,7 +62,10 @@ namespace VodPowerShell.Commands
                     if (item.EventHandle != null) toConfirm.Add(item.EventHandle);
                 }
 
-                if (AutoConfirm && toConfirm.Count > 0) EventConfirmation.Confirm(this, toConfirm);
+                if (AutoConfirm && toConfirm.Count > 0)
+                {
+                    foreach (var failure in Await(EventBatches.ConfirmAsync(Client, toConfirm, CancellationToken)).Failures) WriteVodError(failure.Value, failure.Key);
+                }
             }
             while (keepPulling && received < limit && (TimeoutSec < 0 || clock.Elapsed.TotalSeconds < TimeoutSec));
         }

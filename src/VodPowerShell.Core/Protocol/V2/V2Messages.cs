@@ -28,7 +28,7 @@ namespace VodPowerShell.Core.Protocol.V2
         public static VodTask ReadTaskInfo(string taskId, JsonElement envelope, ResponseContext context)
         {
             var task = ReadTask(envelope, taskId, context);
-            if (JsonRead.Object(envelope, "data") is JsonElement data) EventParser.ReadV2Sprite(data, task);
+            if (JsonRead.Object(envelope, "data") is JsonElement data) SpriteReader.Read(data, task, SpriteFieldNames.V2);
             task.TaskId ??= taskId;
             return task;
         }

@@ -45,8 +45,8 @@ namespace VodPowerShell.Core.Protocol.V3
             task.RequestId = context.RequestId;
 
             // ProcessMedia sprites report through the task flow; CreateImageSprite (2017) tasks through their own object.
-            if (JsonRead.Object(response, "ProcedureTask") is JsonElement procedure) EventParser.ReadV3Procedure(procedure, task);
-            if (JsonRead.Object(response, "CreateImageSpriteTask") is JsonElement legacy) EventParser.ReadV3Sprite(legacy, task);
+            if (JsonRead.Object(response, "ProcedureTask") is JsonElement procedure) V3Sprites.ReadProcedure(procedure, task);
+            if (JsonRead.Object(response, "CreateImageSpriteTask") is JsonElement legacy) SpriteReader.Read(legacy, task, SpriteFieldNames.V3);
             task.TaskId ??= taskId;
             return task;
         }
