@@ -33,6 +33,13 @@ namespace VodPowerShell.Core.Tests.Client
             return results;
         }
 
+        /// <summary>A run with the journal, closed afterwards as a finished run leaves it.</summary>
+        private List<ImageSpriteResult> SubmitWithJournal(VodClient client, int throttleLimit, params string[] fileIds)
+        {
+            using var journal = SubmissionJournal.Open(JournalPath);
+            return SubmitAll(new BatchSubmitter(client, throttleLimit, ordered: true, journal, CancellationToken.None), fileIds);
+        }
+
         private static ImageSpriteResult Outcome(string fileId, SubmissionStatus status, string? taskId = null)
         {
             var result = ImageSpriteResult.Skipped(fileId, 10, "e", taskId, "");
@@ -53,11 +60,7 @@ namespace VodPowerShell.Core.Tests.Client
             var handler = new RecordingHandler().AnswerJson(V2TaskList("FOUND-1"));
             using var client = new VodClient(TestCredentials.Api(handler), NoRetries);
 
-            List<ImageSpriteResult> results;
-            using (var journal = SubmissionJournal.Open(JournalPath))
-            {
-                results = SubmitAll(new BatchSubmitter(client, 1, ordered: true, journal, CancellationToken.None), "f1");
-            }
+            var results = SubmitWithJournal(client, 1, "f1");
 
             var adopted = Assert.Single(results);
             Assert.Equal(SubmissionStatus.Skipped, adopted.Status);
@@ -80,11 +83,7 @@ namespace VodPowerShell.Core.Tests.Client
             var handler = new RecordingHandler().AnswerJson("{\"code\":6200,\"message\":\"maintenance\"}");
             using var client = new VodClient(TestCredentials.Api(handler), NoRetries);
 
-            List<ImageSpriteResult> results;
-            using (var journal = SubmissionJournal.Open(JournalPath))
-            {
-                results = SubmitAll(new BatchSubmitter(client, 1, ordered: true, journal, CancellationToken.None), "f1");
-            }
+            var results = SubmitWithJournal(client, 1, "f1");
 
             var result = Assert.Single(results);
             Assert.Equal(SubmissionStatus.Unknown, result.Status);
@@ -103,11 +102,7 @@ namespace VodPowerShell.Core.Tests.Client
             var handler = new RecordingHandler().AnswerJson("{\"code\":0,\"message\":\"\",\"vodTaskId\":\"T-new\"}");
             using var client = new VodClient(TestCredentials.Api(handler), NoRetries);
 
-            List<ImageSpriteResult> results;
-            using (var journal = SubmissionJournal.Open(JournalPath))
-            {
-                results = SubmitAll(new BatchSubmitter(client, 2, ordered: true, journal, CancellationToken.None), "done", "new", "new");
-            }
+            var results = SubmitWithJournal(client, 2, "done", "new", "new");
 
             Assert.Equal(new[] { "done", "new", "new" }, results.Select(r => r.FileId));
             Assert.Equal(new[] { SubmissionStatus.Skipped, SubmissionStatus.Submitted, SubmissionStatus.Skipped }, results.Select(r => r.Status));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Events;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Operations;
@@ -16,12 +15,8 @@ namespace VodPowerShell.Core.Protocol.V2
             .Add(WireNames.FileId, request.FileId)
             .Add(WireNames.Definition, request.Definition.ToString(CultureInfo.InvariantCulture));
 
-        public static string ReadTaskId(ImageSpriteRequest request, JsonElement envelope, ResponseContext context)
-        {
-            string? taskId = JsonRead.String(envelope, WireNames.VodTaskId);
-            if (string.IsNullOrEmpty(taskId)) throw new VodException(ResponseBody.AcceptedWithoutTaskId(WireNames.VodTaskId, context.HttpStatus));
-            return taskId!;
-        }
+        public static string ReadTaskId(ImageSpriteRequest request, JsonElement envelope, ResponseContext context) =>
+            ResponseBody.RequireTaskId(envelope, WireNames.VodTaskId, context.HttpStatus);
 
         public static void WriteGetTask(RequestParameters parameters, string taskId) => parameters.Add(WireNames.VodTaskId, taskId);
 

@@ -30,12 +30,8 @@ namespace VodPowerShell.Core.Protocol.V3
             writer.WriteEndObject();
         }
 
-        public static string ReadTaskId(ImageSpriteRequest request, JsonElement response, ResponseContext context)
-        {
-            string? taskId = JsonRead.String(response, V3WireNames.TaskId);
-            if (string.IsNullOrEmpty(taskId)) throw new VodException(ResponseBody.AcceptedWithoutTaskId(V3WireNames.TaskId, context.HttpStatus));
-            return taskId!;
-        }
+        public static string ReadTaskId(ImageSpriteRequest request, JsonElement response, ResponseContext context) =>
+            ResponseBody.RequireTaskId(response, V3WireNames.TaskId, context.HttpStatus);
 
         public static void WriteTaskDetail(Utf8JsonWriter writer, string taskId) => writer.WriteString(V3WireNames.TaskId, taskId);
 
