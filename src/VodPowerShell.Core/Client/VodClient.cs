@@ -24,6 +24,7 @@ namespace VodPowerShell.Core.Client
         private readonly IQuotaGate? gate;
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
         private readonly Action? detach;
+        private readonly string endpointText;
 
         /// <param name="detach">Run on <see cref="Dispose"/>: undoes what the factory attached to shared state (a quota gate's listeners).</param>
         public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null, Action? detach = null)
@@ -32,6 +33,7 @@ namespace VodPowerShell.Core.Client
             this.retry = retry ?? new RetryOptions();
             this.gate = gate;
             this.detach = detach;
+            endpointText = api.Endpoint.ToString();
         }
 
         public IVodApi Api => api;
@@ -48,7 +50,7 @@ namespace VodPowerShell.Core.Client
         /// </summary>
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
-            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString()) { SubAppId = api.SubAppId };
+            var result = new ImageSpriteResult(fileId, definition, endpointText) { SubAppId = api.SubAppId };
             var reconciler = new SubmissionReconciler(this);
             string key = sessionId ?? IdempotencyKeyFor(fileId, definition);
             if (api.Version == ApiVersion.V3) result.SessionId = key;

@@ -15,8 +15,14 @@ namespace VodPowerShell.Core.Protocol.V2
     {
         private readonly V2Transport transport;
 
-        public V2Api(TransportOptions options, VodCredential credential, HttpClient? http = null) =>
+        /// <summary>The endpoint as answers report it, made once: every answer's reader gets it.</summary>
+        private readonly string endpointText;
+
+        public V2Api(TransportOptions options, VodCredential credential, HttpClient? http = null)
+        {
             transport = new V2Transport(options, credential, http);
+            endpointText = transport.Endpoint.ToString();
+        }
 
         public ApiVersion Version => ApiVersion.V2;
 
@@ -34,7 +40,7 @@ namespace VodPowerShell.Core.Protocol.V2
             if (!response.IsSuccess) return ApiOutcome<TResult>.Failure(response.Error!);
             try
             {
-                return Succeeded(response, operation.ReadV2(request, response.Body, new ResponseContext(Endpoint.ToString(), null, null, response.HttpStatus)));
+                return Succeeded(response, operation.ReadV2(request, response.Body, new ResponseContext(endpointText, null, null, response.HttpStatus)));
             }
             catch (VodException ex)
             {

@@ -16,8 +16,14 @@ namespace VodPowerShell.Core.Protocol.V3
     {
         private readonly V3Transport transport;
 
-        public V3Api(TransportOptions options, VodCredential credential, HttpClient? http = null) =>
+        /// <summary>The endpoint as answers report it, made once: every answer's reader gets it.</summary>
+        private readonly string endpointText;
+
+        public V3Api(TransportOptions options, VodCredential credential, HttpClient? http = null)
+        {
             transport = new V3Transport(options, credential, http);
+            endpointText = transport.Endpoint.ToString();
+        }
 
         public ApiVersion Version => ApiVersion.V3;
 
@@ -38,7 +44,7 @@ namespace VodPowerShell.Core.Protocol.V3
 
             try
             {
-                return Succeeded(response, operation.ReadV3(request, response.Body, new ResponseContext(Endpoint.ToString(), SubAppId, response.RequestId, response.HttpStatus)));
+                return Succeeded(response, operation.ReadV3(request, response.Body, new ResponseContext(endpointText, SubAppId, response.RequestId, response.HttpStatus)));
             }
             catch (VodException ex)
             {
