@@ -9,6 +9,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Protocol.V2;
 
 namespace VodPowerShell.Benchmarks
@@ -38,7 +40,7 @@ namespace VodPowerShell.Benchmarks
             var signed = await MeasureAsync(concurrency, seconds, async () =>
             {
                 string fileId = "bench-" + Interlocked.Increment(ref fileNumber).ToString(CultureInfo.InvariantCulture);
-                return (await api.CreateImageSpriteAsync(fileId, 10, CancellationToken.None).ConfigureAwait(false)).IsSuccess;
+                return (await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest(fileId, 10), CancellationToken.None).ConfigureAwait(false)).IsSuccess;
             }).ConfigureAwait(false);
             var unsigned = await MeasureAsync(concurrency, seconds, async () =>
             {

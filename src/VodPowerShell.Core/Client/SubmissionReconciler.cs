@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Core.Client
 {
@@ -27,24 +28,21 @@ namespace VodPowerShell.Core.Client
             VodTask? earliest = null;
             foreach (VodTaskStatus status in AllStatuses)
             {
-                string? next = null;
-                int pages = 0;
-                do
+                var pages = client.Pages(TaskOperations.ListTaskPages, new TaskListRequest(status, fileId, TaskOperations.MaxTasksPerPage));
+                for (int page = 0; page < MaxPagesPerStatus; page++)
                 {
-                    var outcome = await client.ListTasksAsync(status, fileId, Protocol.V3.V3Api.MaxTasksPerPage, next, cancellationToken).ConfigureAwait(false);
+                    var outcome = await pages.NextPageAsync(cancellationToken).ConfigureAwait(false);
+                    if (outcome is null) break;
                     if (!outcome.IsSuccess) return ReconcileResult.Undecided($"the lookup of the file's tasks failed ({outcome.Error!.ErrorId})");
 
-                    foreach (VodTask task in outcome.Value!.Tasks)
+                    foreach (VodTask task in outcome.Value!)
                     {
                         if (!IsSpriteTaskFor(task, fileId, definition) || task.CreateTime < since) continue;
                         if (earliest is null || task.CreateTime < earliest.CreateTime) earliest = task;
                     }
-
-                    next = outcome.Value.Next;
                 }
-                while (next != null && ++pages < MaxPagesPerStatus);
 
-                if (next != null) return ReconcileResult.Undecided("the file has too many tasks to search");
+                if (!pages.IsFinished) return ReconcileResult.Undecided("the file has too many tasks to search");
             }
 
             return earliest?.TaskId is string taskId ? ReconcileResult.Found(taskId) : ReconcileResult.NotFound();

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
@@ -12,7 +10,8 @@ using VodPowerShell.Core.Throttling;
 namespace VodPowerShell.Core.Client
 {
     /// <summary>
-    /// The operations the cmdlets offer, over any API version, with retries. Failures come back inside the
+    /// Sends any declared operation (<see cref="SendAsync"/>) over any API version, with retries and quota, and
+    /// submits sprites with lost-answer reconciliation. Failures come back inside the
     /// outcome, so a caller processing thousands of items never has to catch per item.
     /// </summary>
     public sealed class VodClient : IDisposable
@@ -25,6 +24,7 @@ namespace VodPowerShell.Core.Client
         private readonly IQuotaGate? gate;
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
         private readonly Action? detach;
+        private readonly string endpointText;
 
         /// <param name="detach">Run on <see cref="Dispose"/>: undoes what the factory attached to shared state (a quota gate's listeners).</param>
         public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null, Action? detach = null)
@@ -33,6 +33,7 @@ namespace VodPowerShell.Core.Client
             this.retry = retry ?? new RetryOptions();
             this.gate = gate;
             this.detach = detach;
+            endpointText = api.Endpoint.ToString();
         }
 
         public IVodApi Api => api;
@@ -49,14 +50,15 @@ namespace VodPowerShell.Core.Client
         /// </summary>
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
-            var result = new ImageSpriteResult(fileId, definition, api.Endpoint.ToString()) { SubAppId = api.SubAppId };
+            var result = new ImageSpriteResult(fileId, definition, endpointText) { SubAppId = api.SubAppId };
             var reconciler = new SubmissionReconciler(this);
             string key = sessionId ?? IdempotencyKeyFor(fileId, definition);
             if (api.Version == ApiVersion.V3) result.SessionId = key;
+            var request = new ImageSpriteRequest(fileId, definition, key);
             while (true)
             {
                 DateTimeOffset sentAt = DateTimeOffset.UtcNow;
-                var (outcome, attempts) = await ExecuteAsync(token => api.CreateImageSpriteAsync(fileId, definition, token, key), idempotent: false, cancellationToken).ConfigureAwait(false);
+                var (outcome, attempts) = await ExecuteAsync(token => api.SendOperationAsync(TaskOperations.CreateImageSprite, request, token), TaskOperations.CreateImageSprite.IsIdempotent, cancellationToken).ConfigureAwait(false);
                 result.Attempts += attempts;
                 if (outcome.IsSuccess)
                 {
@@ -95,25 +97,8 @@ namespace VodPowerShell.Core.Client
         /// Finds the sprite task a lost submission may have created, for resuming a journal with in-flight
         /// intents. <paramref name="sentAfter"/> is when the request was about to be sent.
         /// </summary>
-        public Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
+        internal Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
             new SubmissionReconciler(this).FindAsync(fileId, definition, sentAfter, cancellationToken);
-
-        public async Task<ApiOutcome<VodTask>> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.GetTaskAsync(taskId, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        public async Task<ApiOutcome<TaskPage>> ListTasksAsync(VodTaskStatus status, string? fileId, int maxCount, string? next, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.ListTasksAsync(status, fileId, maxCount, next, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        /// <summary>Pulling again is harmless: an event stays queued until it is confirmed.</summary>
-        public async Task<ApiOutcome<IReadOnlyList<VodEvent>>> PullEventsAsync(CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.PullEventsAsync(token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        public async Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.ConfirmEventsAsync(eventHandles, token), idempotent: true, cancellationToken).ConfigureAwait(false)).Outcome;
-
-        /// <summary>Any action: never resent after a lost answer, since its effect is unknown to the module.</summary>
-        public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
-            (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
 
         /// <summary>
         /// Runs any declared operation through the retry and quota pipeline, resending after a lost answer only

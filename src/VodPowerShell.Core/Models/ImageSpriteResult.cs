@@ -75,6 +75,9 @@ namespace VodPowerShell.Core.Models
         /// <summary>The failure behind a non-Submitted status, for the cmdlet's ErrorRecord; not part of the report.</summary>
         internal VodError? Error { get; set; }
 
+        /// <summary><see cref="Error"/> for the cmdlet: a method, so that it stays out of <c>| Export-Csv</c>.</summary>
+        public VodError? GetError() => Error;
+
         /// <summary>Copies what the finished (or last seen) task says, for New-VodImageSprite -Wait.</summary>
         public void AttachTask(VodTask task)
         {

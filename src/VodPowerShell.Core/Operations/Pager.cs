@@ -30,6 +30,9 @@ namespace VodPowerShell.Core.Operations
         /// <summary>The last successful answer (a total count, say); default before the first page.</summary>
         public TResult? LastResult { get; private set; }
 
+        /// <summary>True once the last page was returned; false while pages (or a failure to report) remain.</summary>
+        public bool IsFinished => finished && pendingFailure is null;
+
         /// <summary>The next page; a failed outcome ends the stream; null once there are no more pages.</summary>
         public async Task<ApiOutcome<IReadOnlyList<TItem>>?> NextPageAsync(CancellationToken cancellationToken)
         {

@@ -50,10 +50,17 @@ namespace VodPowerShell.Core.Protocol
             new VodException(new VodError("MalformedResponse", VodErrorCategory.InvalidResult, $"{message} HTTP status {httpStatus}.",
                 RetryPolicy.Never, httpStatus: httpStatus, isAmbiguous: httpStatus == 200), inner);
 
-        /// <summary>Accepted, but without the id we cannot follow the work: as uncertain as a lost answer.</summary>
-        public static VodError AcceptedWithoutTaskId(string field, int httpStatus) =>
-            new VodError("MalformedResponse", VodErrorCategory.InvalidResult,
-                $"The service reported success without a {field}.", RetryPolicy.Never, httpStatus: httpStatus, isAmbiguous: true);
+        /// <summary>
+        /// A create's task id. Accepted, but without the id we cannot follow the work: as uncertain as a lost
+        /// answer, so it throws an ambiguous failure, which the generic send returns and the client reconciles.
+        /// </summary>
+        public static string RequireTaskId(JsonElement answer, string field, int httpStatus)
+        {
+            string? taskId = JsonRead.String(answer, field);
+            if (!string.IsNullOrEmpty(taskId)) return taskId!;
+            throw new VodException(new VodError("MalformedResponse", VodErrorCategory.InvalidResult,
+                $"The service reported success without a {field}.", RetryPolicy.Never, httpStatus: httpStatus, isAmbiguous: true));
+        }
 
         /// <summary>
         /// API errors arrive as HTTP 200 (docs/protocol.md §4.1), so any other status with a non-JSON body came from

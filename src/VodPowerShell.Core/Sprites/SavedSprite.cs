@@ -49,6 +49,9 @@ namespace VodPowerShell.Core.Sprites
         /// <summary>Every failure with the URL it concerns, for the cmdlet's ErrorRecords; not part of the report.</summary>
         internal IReadOnlyList<KeyValuePair<string, VodError>> Errors { get; set; } = Array.Empty<KeyValuePair<string, VodError>>();
 
+        /// <summary><see cref="Errors"/> for the cmdlet: a method, so that it stays out of <c>| Export-Csv</c>.</summary>
+        public IReadOnlyList<KeyValuePair<string, VodError>> GetErrors() => Errors;
+
         public override string ToString() => $"{FileId} {Definition} {Directory}";
     }
 }

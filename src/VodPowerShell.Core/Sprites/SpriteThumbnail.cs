@@ -14,6 +14,13 @@ namespace VodPowerShell.Core.Sprites
 
         public int? Definition { get; internal set; }
 
+        /// <summary>Names the file and definition the cue belongs to, which only the caller knows.</summary>
+        public void SetSource(string? fileId, int? definition)
+        {
+            FileId = fileId;
+            Definition = definition;
+        }
+
         /// <summary>0-based position among the file's cues; a malformed cue keeps its number, so a gap shows where it was.</summary>
         public int Index { get; internal set; }
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using VodPowerShell.Core.Client;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -25,7 +27,7 @@ namespace VodPowerShell.Commands
             }
 
             // Send full batches as they fill, so a long pipeline confirms well inside the 30 s a handle lives.
-            if (handles.Count >= EventConfirmation.BatchSize) Flush();
+            if (handles.Count >= EventOperations.MaxEventHandlesPerConfirm) Flush();
         }
 
         protected override void EndProcessing() => Flush();
@@ -33,8 +35,9 @@ namespace VodPowerShell.Commands
         private void Flush()
         {
             if (handles.Count == 0) return;
-            int confirmed = EventConfirmation.Confirm(this, handles);
-            WriteVerbose($"Confirmed {confirmed} of {handles.Count} event(s).");
+            var result = Await(EventBatches.ConfirmAsync(Client, handles, CancellationToken));
+            foreach (var failure in result.Failures) WriteVodError(failure.Value, failure.Key);
+            WriteVerbose($"Confirmed {result.Confirmed} of {handles.Count} event(s).");
             handles.Clear();
         }
     }

@@ -56,8 +56,7 @@ namespace VodPowerShell.Commands
                 WebVttReadResult result = ParameterSetName == UriSet ? ReadUri() : ReadFile();
                 foreach (SpriteThumbnail cue in result.Cues)
                 {
-                    cue.FileId = string.IsNullOrEmpty(FileId) ? null : FileId;
-                    cue.Definition = Definition;
+                    cue.SetSource(string.IsNullOrEmpty(FileId) ? null : FileId, Definition);
                     WriteObject(cue);
                 }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -38,7 +39,9 @@ namespace VodPowerShell.Commands
             if (ParameterSetName == ListSet) return;
             foreach (string taskId in TaskIds.Present(VodTaskId, this))
             {
-                if (GetTaskOrReport(taskId) is VodTask task) WriteObject(task);
+                var outcome = Await(Client.SendAsync(TaskOperations.GetTask, taskId, CancellationToken));
+                if (outcome.IsSuccess) WriteObject(outcome.Value);
+                else WriteVodError(outcome.Error!, taskId);
             }
         }
 
@@ -46,25 +49,21 @@ namespace VodPowerShell.Commands
         {
             if (ParameterSetName != ListSet) return;
             int written = 0;
-            string? next = null;
-            do
+            var pages = Client.Pages(TaskOperations.ListTaskPages, new TaskListRequest(Status, FileId, TaskOperations.MaxTasksPerPage));
+            while (written < First && Await(pages.NextPageAsync(CancellationToken)) is { } outcome)
             {
-                var outcome = Await(Client.ListTasksAsync(Status, FileId, Core.Protocol.V3.V3Api.MaxTasksPerPage, next, CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, Status);
                     return;
                 }
 
-                foreach (var task in outcome.Value!.Tasks)
+                foreach (var task in outcome.Value!)
                 {
                     if (written++ >= First) return;
                     WriteObject(task);
                 }
-
-                next = outcome.Value.Next;
             }
-            while (next != null && written < First);
         }
     }
 }

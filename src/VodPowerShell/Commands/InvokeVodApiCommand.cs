@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using VodPowerShell.Conversion;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -40,7 +41,7 @@ namespace VodPowerShell.Commands
             }
 
             if (!ShouldProcess(Action, "Invoke VOD API action")) return;
-            var outcome = Await(Client.InvokeAsync(Action, parameters, CancellationToken));
+            var outcome = Await(Client.SendAsync(UntypedOperation.For(Action), parameters, CancellationToken));
             if (!outcome.IsSuccess)
             {
                 WriteVodError(outcome.Error!, Action);

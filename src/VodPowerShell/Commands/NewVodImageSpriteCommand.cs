@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using VodPowerShell.Completion;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Errors;
@@ -26,9 +25,8 @@ namespace VodPowerShell.Commands
         public const int DefaultDefinition = 10;
 
         private readonly Stopwatch clock = new Stopwatch();
-        private readonly HashSet<string> startedThisRun = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, ImageSpriteResult> awaitingTask = new Dictionary<string, ImageSpriteResult>(StringComparer.Ordinal);
-        private InFlightWindow<ImageSpriteResult>? window;
+        private BatchSubmitter? submitter;
         private SubmissionJournal? journal;
         private ProgressRecord? progress;
         private int emitted, failed;
@@ -79,7 +77,6 @@ namespace VodPowerShell.Commands
 
         protected override void BeginProcessing()
         {
-            window = new InFlightWindow<ImageSpriteResult>(ThrottleLimit, ordered: !Unordered);
             if (JournalPath != null) OpenJournal(GetUnresolvedProviderPathFromPSPath(JournalPath));
             clock.Start();
         }
@@ -89,14 +86,13 @@ namespace VodPowerShell.Commands
             foreach (string fileId in FileId)
             {
                 if (!ShouldProcess(fileId, $"Create image sprite with definition {Definition}")) continue;
-                Emit(window!.Add(Start(fileId, Definition)));
+                Emit(Submitter.Submit(fileId, Definition));
             }
         }
 
         protected override void EndProcessing()
         {
-            if (window is null) return;
-            Emit(window.Drain());
+            if (submitter != null) Emit(submitter.Drain());
             if (Wait && awaitingTask.Count > 0) WaitForTasks();
             if (progress != null)
             {
@@ -105,64 +101,13 @@ namespace VodPowerShell.Commands
             }
         }
 
+        /// <summary>Built on the first file that is really sent, so -WhatIf needs no credential.</summary>
+        private BatchSubmitter Submitter => submitter ??= new BatchSubmitter(Client, ThrottleLimit, ordered: !Unordered, journal, CancellationToken);
+
         protected override void Dispose(bool disposing)
         {
             if (disposing) journal?.Dispose();
             base.Dispose(disposing);
-        }
-
-        private Task<ImageSpriteResult> Start(string fileId, int definition)
-        {
-            string endpoint = Client.Api.Endpoint.ToString();
-            if (journal is null) return Client.CreateImageSpriteAsync(fileId, definition, CancellationToken);
-
-            if (!startedThisRun.Add(definition + "\0" + fileId))
-            {
-                return Task.FromResult(ImageSpriteResult.Skipped(fileId, definition, endpoint, null, "Skipped: the same fileId and definition came earlier in this run."));
-            }
-
-            JournalEntry? previous = journal.Lookup(fileId, definition);
-            if (previous?.HasTask == true)
-            {
-                return Task.FromResult(ImageSpriteResult.Skipped(fileId, definition, endpoint, previous.VodTaskId, "Skipped: the journal shows this file already has a task."));
-            }
-
-            if (previous != null && (previous.IsIntent || previous.Status == nameof(SubmissionStatus.Unknown)))
-            {
-                return ResumeInFlightAsync(fileId, definition, previous, endpoint);
-            }
-
-            string sessionId = Client.IdempotencyKeyFor(fileId, definition);
-            journal.RecordIntent(fileId, definition, DateTimeOffset.UtcNow, sessionId);
-            return Client.CreateImageSpriteAsync(fileId, definition, CancellationToken, sessionId);
-        }
-
-        /// <summary>
-        /// An earlier run sent this file and never saw the answer. Look its tasks up before sending: if the
-        /// task exists it is adopted, if it provably does not the file is submitted (with the earlier run's
-        /// idempotency key, so a task the lookup could not see yet is still refused by the service), otherwise
-        /// it stays Unknown.
-        /// </summary>
-        private async Task<ImageSpriteResult> ResumeInFlightAsync(string fileId, int definition, JournalEntry previous, string endpoint)
-        {
-            ReconcileResult found = await Client.FindSubmittedTaskAsync(fileId, definition, previous.At, CancellationToken).ConfigureAwait(false);
-            if (found.TaskId != null)
-            {
-                var adopted = ImageSpriteResult.Skipped(fileId, definition, endpoint, found.TaskId, "Skipped: an interrupted run had submitted it; the task was found among the file's tasks.");
-                adopted.Reconciled = true;
-                return adopted;
-            }
-
-            if (!found.Decided)
-            {
-                var unknown = new ImageSpriteResult(fileId, definition, endpoint);
-                unknown.SetUnknown(new VodError("SubmissionUnknown", VodErrorCategory.InvalidResult, "An interrupted run sent this file without seeing the answer.", RetryPolicy.Never, isAmbiguous: true), found.Reason);
-                return unknown;
-            }
-
-            string sessionId = previous.SessionId ?? Client.IdempotencyKeyFor(fileId, definition);
-            journal!.RecordIntent(fileId, definition, DateTimeOffset.UtcNow, sessionId);
-            return await Client.CreateImageSpriteAsync(fileId, definition, CancellationToken, sessionId).ConfigureAwait(false);
         }
 
         private void Emit(IEnumerable<ImageSpriteResult> results)
@@ -172,19 +117,18 @@ namespace VodPowerShell.Commands
                 foreach (ImageSpriteResult result in results)
                 {
                     FlushDebug();
-                    if (journal != null && (result.Status != SubmissionStatus.Skipped || result.Reconciled)) journal.RecordOutcome(result);
                     emitted++;
-                    if (Wait && result.VodTaskId != null && result.Error is null)
+                    if (Wait && result.VodTaskId != null && result.GetError() is null)
                     {
                         awaitingTask[result.VodTaskId] = result;
                         continue;
                     }
 
                     WriteObject(result);
-                    if (result.Error != null)
+                    if (result.GetError() is VodError error)
                     {
                         failed++;
-                        WriteError(ErrorRecordFactory.Create(result.Error, result.FileId));
+                        WriteError(ErrorRecordFactory.Create(error, result.FileId));
                     }
 
                     ReportProgress();
@@ -200,7 +144,7 @@ namespace VodPowerShell.Commands
 
         private void WaitForTasks()
         {
-            new TaskWaitLoop(this, GetTaskOrReport, PollIntervalSec, WaitTimeoutSec).Run(new List<string>(awaitingTask.Keys), task => EmitWithTask(task.TaskId!, task), EmitWithTask);
+            new TaskWaitLoop(this, PollIntervalSec, WaitTimeoutSec).Run(new List<string>(awaitingTask.Keys), task => EmitWithTask(task.TaskId!, task), EmitWithTask);
 
             // A task the service could not show (its error is already written) still gets its one result.
             foreach (var result in awaitingTask.Values) WriteObject(result);

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -43,7 +45,7 @@ namespace VodPowerShell.Commands
 
             do
             {
-                var outcome = Await(Client.PullEventsAsync(CancellationToken));
+                var outcome = Await(Client.SendAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, null);
@@ -60,7 +62,10 @@ namespace VodPowerShell.Commands
                     if (item.EventHandle != null) toConfirm.Add(item.EventHandle);
                 }
 
-                if (AutoConfirm && toConfirm.Count > 0) EventConfirmation.Confirm(this, toConfirm);
+                if (AutoConfirm && toConfirm.Count > 0)
+                {
+                    foreach (var failure in Await(EventBatches.ConfirmAsync(Client, toConfirm, CancellationToken)).Failures) WriteVodError(failure.Value, failure.Key);
+                }
             }
             while (keepPulling && received < limit && (TimeoutSec < 0 || clock.Elapsed.TotalSeconds < TimeoutSec));
         }

@@ -178,7 +178,7 @@ namespace VodPowerShell.Commands
             }
 
             WriteObject(saved);
-            foreach (var failure in saved.Errors) WriteError(ErrorRecordFactory.Create(failure.Value, failure.Key));
+            foreach (var failure in saved.GetErrors()) WriteError(ErrorRecordFactory.Create(failure.Value, failure.Key));
         }
 
         private void CountFile(FileDownloadResult file)

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -17,15 +18,12 @@ namespace VodPowerShell.Commands
         public static readonly TimeSpan MaximumInterval = TimeSpan.FromSeconds(60);
 
         private readonly VodApiCmdlet cmdlet;
-        private readonly Func<string, VodTask?> getTask;
         private readonly TimeSpan firstInterval;
         private readonly int timeoutSeconds;
 
-        /// <param name="getTask">Fetches one task, reporting its own errors; null drops the task from the wait.</param>
-        public TaskWaitLoop(VodApiCmdlet cmdlet, Func<string, VodTask?> getTask, double pollIntervalSec, int timeoutSeconds)
+        public TaskWaitLoop(VodApiCmdlet cmdlet, double pollIntervalSec, int timeoutSeconds)
         {
             this.cmdlet = cmdlet;
-            this.getTask = getTask;
             firstInterval = TimeSpan.FromSeconds(pollIntervalSec);
             this.timeoutSeconds = timeoutSeconds;
         }
@@ -49,7 +47,7 @@ namespace VodPowerShell.Commands
                 for (int i = pending.Count - 1; i >= 0; i--)
                 {
                     string taskId = pending[i];
-                    VodTask? task = getTask(taskId);
+                    VodTask? task = GetTaskOrReport(taskId);
                     if (task is null)
                     {
                         pending.RemoveAt(i);
@@ -82,11 +80,21 @@ namespace VodPowerShell.Commands
                     break;
                 }
 
-                if (cmdlet.WaitCancellable(interval)) throw new PipelineStoppedException();
+                // Sleeps on the pipeline thread; Ctrl+C ends the sleep at once.
+                if (cmdlet.CancellationToken.WaitHandle.WaitOne(interval)) throw new PipelineStoppedException();
             }
 
             progress.RecordType = ProgressRecordType.Completed;
             cmdlet.WriteProgress(progress);
+        }
+
+        /// <summary>A task the service cannot show is reported against its id and dropped from the wait.</summary>
+        private VodTask? GetTaskOrReport(string taskId)
+        {
+            var outcome = cmdlet.Await(cmdlet.Client.SendAsync(TaskOperations.GetTask, taskId, cmdlet.CancellationToken));
+            if (outcome.IsSuccess) return outcome.Value;
+            cmdlet.WriteVodError(outcome.Error!, taskId);
+            return null;
         }
 
         private static VodError TaskFailed(VodTask task) => TaskOutcomeErrors.For(task);

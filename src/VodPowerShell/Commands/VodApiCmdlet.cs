@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +9,6 @@ using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Credentials;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Http;
-using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Signing;
 using VodPowerShell.Errors;
 using VodPowerShell.Session;
@@ -88,29 +86,15 @@ namespace VodPowerShell.Commands
         public double QuotaWindowSec { get; set; } = 60;
 
         /// <summary>The client for this invocation; created on first use so -WhatIf runs need no credential.</summary>
-        protected VodClient Client => client ??= OpenClient();
+        protected internal VodClient Client => client ??= OpenClient();
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
-
-        /// <summary>Fetches one task; a failure is reported against the task id and gives null.</summary>
-        internal VodTask? GetTaskOrReport(string taskId)
-        {
-            var outcome = Await(Client.GetTaskAsync(taskId, CancellationToken));
-            if (outcome.IsSuccess) return outcome.Value;
-            WriteVodError(outcome.Error!, taskId);
-            return null;
-        }
-
-        /// <summary>Sleeps on the pipeline thread; true when Ctrl+C came first.</summary>
-        internal bool WaitCancellable(TimeSpan interval) => CancellationToken.WaitHandle.WaitOne(interval);
-
-        internal ApiOutcome<int> ConfirmBatch(IReadOnlyList<string> handles) => Await(Client.ConfirmEventsAsync(handles, CancellationToken));
 
         /// <summary>
         /// Waits for a core operation on the pipeline thread, then writes the debug lines its requests left
         /// (the transport runs on pool threads, which may not write to any stream). Ctrl+C stops the pipeline.
         /// </summary>
-        protected T Await<T>(Task<T> operation)
+        protected internal T Await<T>(Task<T> operation)
         {
             try
             {

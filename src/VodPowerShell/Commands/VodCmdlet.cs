@@ -12,7 +12,7 @@ namespace VodPowerShell.Commands
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
 
-        protected CancellationToken CancellationToken => cancellation.Token;
+        protected internal CancellationToken CancellationToken => cancellation.Token;
 
         protected override void StopProcessing() => cancellation.Cancel();
 

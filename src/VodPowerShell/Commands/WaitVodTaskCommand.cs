@@ -44,7 +44,7 @@ namespace VodPowerShell.Commands
         }
 
         protected override void EndProcessing() =>
-            new TaskWaitLoop(this, GetTaskOrReport, PollIntervalSec, TimeoutSec).Run(pending, WriteObject, (_, last) =>
+            new TaskWaitLoop(this, PollIntervalSec, TimeoutSec).Run(pending, WriteObject, (_, last) =>
             {
                 if (last != null) WriteObject(last);
             });

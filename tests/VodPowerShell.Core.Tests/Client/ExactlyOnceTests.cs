@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Core.Tests.TestSupport;
 using Xunit;
@@ -65,7 +66,7 @@ namespace VodPowerShell.Core.Tests.Client
             using var http = VodHttp.CreateClient();
             var api = new V2Api(new TransportOptions(VodEndpoint.Create(server.Endpoint)), TestCredentials.Credential(), http);
             using var client = new VodClient(api, NoWaiting);
-            await client.GetTaskAsync("earlier", CancellationToken.None); // so the create travels on a reused keep-alive connection
+            await client.SendAsync(TaskOperations.GetTask, "earlier", CancellationToken.None); // so the create travels on a reused keep-alive connection
 
             var result = await client.CreateImageSpriteAsync("f1", 10, CancellationToken.None);
 
@@ -120,7 +121,7 @@ namespace VodPowerShell.Core.Tests.Client
                 .AnswerJson("{\"code\":0,\"message\":\"\",\"type\":\"imageSprite\",\"status\":\"PROCESSING\"}");
             using var client = new VodClient(TestCredentials.Api(handler), NoWaiting);
 
-            var outcome = await client.GetTaskAsync("T", CancellationToken.None);
+            var outcome = await client.SendAsync(TaskOperations.GetTask, "T", CancellationToken.None);
 
             Assert.True(outcome.IsSuccess);
             Assert.Equal(2, handler.Requests.Count);

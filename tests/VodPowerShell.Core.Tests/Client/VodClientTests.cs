@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Tests.TestSupport;
 using Xunit;
 
@@ -207,7 +208,7 @@ namespace VodPowerShell.Core.Tests.Client
                 .AnswerJson("{\"code\":0,\"message\":\"\",\"sta")
                 .AnswerJson("{\"code\":0,\"message\":\"\",\"type\":\"imageSprite\",\"status\":\"FINISH\",\"data\":{\"status\":0,\"totalCount\":106,\"imageSpriteUrl\":[\"u1\",\"u2\"]}}");
 
-            var outcome = await Client(handler).GetTaskAsync("T1", CancellationToken.None);
+            var outcome = await Client(handler).SendAsync(TaskOperations.GetTask, "T1", CancellationToken.None);
 
             Assert.True(outcome.IsSuccess);
             Assert.Equal(VodTaskStatus.Finish, outcome.Value!.Status);

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Emulator.Tests.TestSupport;
 using static VodPowerShell.Emulator.Tests.TestSupport.V3Wire;
 
@@ -16,9 +18,9 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            var first = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-same");
-            var second = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-same");
-            var other = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-other");
+            var first = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-same"), CancellationToken.None);
+            var second = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-same"), CancellationToken.None);
+            var other = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-other"), CancellationToken.None);
 
             Assert.True(first.IsSuccess);
             Assert.Equal("InvalidParameterValue.SessionId", second.CodeDesc);
@@ -33,10 +35,10 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            Assert.True((await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-k")).IsSuccess);
+            Assert.True((await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-k"), CancellationToken.None)).IsSuccess);
             emulator.Clock.Advance(TimeSpan.FromHours(72));
 
-            Assert.True((await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-k")).IsSuccess);
+            Assert.True((await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-k"), CancellationToken.None)).IsSuccess);
         }
 
         [Fact]
@@ -45,8 +47,8 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            var missing = await api.CreateImageSpriteAsync("video-1", 999, CancellationToken.None, "vps-retry");
-            var corrected = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, "vps-retry");
+            var missing = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 999, "vps-retry"), CancellationToken.None);
+            var corrected = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, "vps-retry"), CancellationToken.None);
 
             Assert.False(missing.IsSuccess);
             Assert.True(corrected.IsSuccess);
@@ -58,7 +60,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            var outcome = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None, new string('s', 51));
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10, new string('s', 51)), CancellationToken.None);
 
             Assert.Equal("InvalidParameterValue.SessionIdTooLong", outcome.CodeDesc);
         }

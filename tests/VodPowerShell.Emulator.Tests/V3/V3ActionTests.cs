@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Emulator.Tests.TestSupport;
 using static VodPowerShell.Emulator.Tests.TestSupport.V3Wire;
 
@@ -16,23 +17,23 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            var created = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None);
+            var created = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10), CancellationToken.None);
             Assert.True(created.IsSuccess);
             Assert.StartsWith("Procedure-", created.Value);
 
-            var waiting = (await api.GetTaskAsync(created.Value!, CancellationToken.None)).Value!;
+            var waiting = (await api.SendOperationAsync(TaskOperations.GetTask, created.Value!, CancellationToken.None)).Value!;
             Assert.Equal(VodTaskStatus.Waiting, waiting.Status);
             Assert.Null(waiting.BeginProcessTime);
             Assert.Null(waiting.Succeeded);
 
             emulator.Clock.Advance(TimeSpan.FromMilliseconds(200));
-            var processing = (await api.GetTaskAsync(created.Value!, CancellationToken.None)).Value!;
+            var processing = (await api.SendOperationAsync(TaskOperations.GetTask, created.Value!, CancellationToken.None)).Value!;
             Assert.Equal(VodTaskStatus.Processing, processing.Status);
             Assert.NotNull(processing.BeginProcessTime);
             Assert.Null(processing.ErrorCode);
 
             emulator.Clock.Advance(TimeSpan.FromMilliseconds(500));
-            var done = (await api.GetTaskAsync(created.Value!, CancellationToken.None)).Value!;
+            var done = (await api.SendOperationAsync(TaskOperations.GetTask, created.Value!, CancellationToken.None)).Value!;
             Assert.Equal(VodTaskStatus.Finish, done.Status);
             Assert.Equal("Procedure", done.TaskType);
             Assert.Equal(created.Value, done.TaskId);
@@ -54,7 +55,7 @@ namespace VodPowerShell.Emulator.Tests.V3
         {
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
-            string taskId = (await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None)).Value!;
+            string taskId = (await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10), CancellationToken.None)).Value!;
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
 
             var detail = await SendAsync(emulator, new Request("DescribeTaskDetail", Json(new { TaskId = taskId })));
@@ -73,10 +74,10 @@ namespace VodPowerShell.Emulator.Tests.V3
         {
             await using var emulator = await TestEmulator.StartAsync(o => o.TaskFailureRate = 1);
             using var api = Api(emulator);
-            string taskId = (await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None)).Value!;
+            string taskId = (await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10), CancellationToken.None)).Value!;
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
 
-            var task = (await api.GetTaskAsync(taskId, CancellationToken.None)).Value!;
+            var task = (await api.SendOperationAsync(TaskOperations.GetTask, taskId, CancellationToken.None)).Value!;
 
             Assert.False(task.Succeeded);
             Assert.Equal(-43001, task.ErrorCode);
@@ -92,7 +93,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            var outcome = await api.CreateImageSpriteAsync(fileId, definition, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest(fileId, definition), CancellationToken.None);
 
             Assert.Equal(expected, outcome.CodeDesc);
             Assert.Equal(fileId, emulator.Ledger[^1].FileId);
@@ -104,7 +105,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            Assert.Equal("InvalidParameterValue.TaskId", (await api.GetTaskAsync("Procedure-nope", CancellationToken.None)).CodeDesc);
+            Assert.Equal("InvalidParameterValue.TaskId", (await api.SendOperationAsync(TaskOperations.GetTask, "Procedure-nope", CancellationToken.None)).CodeDesc);
         }
 
         [Fact]
@@ -126,12 +127,12 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
             var ids = new string[3];
-            for (int i = 0; i < ids.Length; i++) ids[i] = (await api.CreateImageSpriteAsync(i == 2 ? "other" : "video-1", 10, CancellationToken.None)).Value!;
+            for (int i = 0; i < ids.Length; i++) ids[i] = (await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest(i == 2 ? "other" : "video-1", 10), CancellationToken.None)).Value!;
 
-            var first = (await api.ListTasksAsync(VodTaskStatus.Waiting, null, 2, null, CancellationToken.None)).Value!;
-            var second = (await api.ListTasksAsync(VodTaskStatus.Waiting, null, 2, first.Next, CancellationToken.None)).Value!;
-            var byFile = (await api.ListTasksAsync(VodTaskStatus.Waiting, "other", 10, null, CancellationToken.None)).Value!;
-            var finished = (await api.ListTasksAsync(VodTaskStatus.Finish, null, 10, null, CancellationToken.None)).Value!;
+            var first = (await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Waiting, null, 2, null), CancellationToken.None)).Value!;
+            var second = (await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Waiting, null, 2, first.Next), CancellationToken.None)).Value!;
+            var byFile = (await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Waiting, "other", 10, null), CancellationToken.None)).Value!;
+            var finished = (await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Finish, null, 10, null), CancellationToken.None)).Value!;
 
             Assert.Equal(ids.Take(2), first.Tasks.Select(t => t.TaskId));
             Assert.False(string.IsNullOrEmpty(first.Next));

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Emulator.Tests.TestSupport;
 using static VodPowerShell.Emulator.Tests.TestSupport.V3Wire;
 
@@ -16,7 +18,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
 
-            Assert.True((await api.ListTasksAsync(Core.Models.VodTaskStatus.Waiting, null, 10, null, CancellationToken.None)).IsSuccess);
+            Assert.True((await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(Core.Models.VodTaskStatus.Waiting, null, 10, null), CancellationToken.None)).IsSuccess);
             Assert.Null(await ErrorCodeAsync(emulator, new Request("DescribeTasks", ListBody)));
         }
 
@@ -26,7 +28,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator, secretKey: "not-the-key");
 
-            var outcome = await api.ListTasksAsync(Core.Models.VodTaskStatus.Waiting, null, 10, null, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(Core.Models.VodTaskStatus.Waiting, null, 10, null), CancellationToken.None);
 
             Assert.Equal("AuthFailure.SignatureFailure", outcome.CodeDesc);
             Assert.Equal("AuthFailure.SignatureFailure", emulator.Ledger[^1].ErrorCode);
@@ -80,7 +82,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator, secretId: "AKIDunknown", secretKey: "whatever");
 
-            var outcome = await api.GetTaskAsync("Procedure-x", CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.GetTask, "Procedure-x", CancellationToken.None);
 
             Assert.Equal("AuthFailure.SecretIdNotFound", outcome.CodeDesc);
             Assert.Equal("AKIDunknown", emulator.Ledger[^1].SecretId);
@@ -94,7 +96,7 @@ namespace VodPowerShell.Emulator.Tests.V3
 
             Assert.Equal("AuthFailure.TokenFailure", await ErrorCodeAsync(emulator, new Request("DescribeTasks", ListBody)));
             Assert.Equal("AuthFailure.TokenFailure", await ErrorCodeAsync(emulator, new Request("DescribeTasks", ListBody) { Token = "wrong" }));
-            Assert.True((await withToken.ListTasksAsync(Core.Models.VodTaskStatus.Waiting, null, 10, null, CancellationToken.None)).IsSuccess);
+            Assert.True((await withToken.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(Core.Models.VodTaskStatus.Waiting, null, 10, null), CancellationToken.None)).IsSuccess);
         }
 
         [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Emulator.Domain;
 using VodPowerShell.Emulator.Tests.TestSupport;
 using static VodPowerShell.Emulator.Tests.TestSupport.V3Wire;
@@ -20,7 +21,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             string taskId = await emulator.CreateSpriteAsync("video-1");
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
 
-            var task = (await api.GetTaskAsync(taskId, CancellationToken.None)).Value!;
+            var task = (await api.SendOperationAsync(TaskOperations.GetTask, taskId, CancellationToken.None)).Value!;
 
             Assert.Equal("ImageSprites", task.TaskType);
             Assert.Equal(VodTaskStatus.Finish, task.Status);
@@ -35,7 +36,7 @@ namespace VodPowerShell.Emulator.Tests.V3
         {
             await using var emulator = await TestEmulator.StartAsync();
             using var api = Api(emulator);
-            string taskId = (await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None)).Value!;
+            string taskId = (await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10), CancellationToken.None)).Value!;
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
 
             var info = await emulator.SendAsync("GetTaskInfo", ("vodTaskId", taskId));
@@ -55,7 +56,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             string taskId = await emulator.CreateSpriteAsync("video-1");
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
 
-            var evt = Assert.Single((await api.PullEventsAsync(CancellationToken.None)).Value!);
+            var evt = Assert.Single((await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None)).Value!);
 
             Assert.Equal("CreateImageSpriteComplete", evt.EventType);
             Assert.Equal(taskId, evt.TaskId);
@@ -73,12 +74,12 @@ namespace VodPowerShell.Emulator.Tests.V3
             using var api = Api(emulator);
 
             Assert.Equal(0, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
-            Assert.Equal("InvalidParameterValue.TaskId", (await api.GetTaskAsync("Procedure-x", CancellationToken.None)).CodeDesc);
-            Assert.Equal("RequestLimitExceeded", (await api.GetTaskAsync("Procedure-x", CancellationToken.None)).CodeDesc);
+            Assert.Equal("InvalidParameterValue.TaskId", (await api.SendOperationAsync(TaskOperations.GetTask, "Procedure-x", CancellationToken.None)).CodeDesc);
+            Assert.Equal("RequestLimitExceeded", (await api.SendOperationAsync(TaskOperations.GetTask, "Procedure-x", CancellationToken.None)).CodeDesc);
             Assert.Equal(4400, (await emulator.SendAsync("GetTaskList", ("status", "WAITING"))).Code);
 
             emulator.Clock.Advance(TimeSpan.FromSeconds(1));
-            Assert.Equal("InvalidParameterValue.TaskId", (await api.GetTaskAsync("Procedure-x", CancellationToken.None)).CodeDesc);
+            Assert.Equal("InvalidParameterValue.TaskId", (await api.SendOperationAsync(TaskOperations.GetTask, "Procedure-x", CancellationToken.None)).CodeDesc);
         }
 
         [Fact]
@@ -91,7 +92,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             });
             using var api = Api(emulator);
 
-            var outcome = await api.CreateImageSpriteAsync("video-1", 10, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("video-1", 10), CancellationToken.None);
 
             Assert.Equal("InternalError", outcome.CodeDesc);
             Assert.Equal(0, emulator.Host.Service.Tasks.Count);
@@ -110,7 +111,7 @@ namespace VodPowerShell.Emulator.Tests.V3
             });
             using var api = Api(emulator);
 
-            var ex = await Assert.ThrowsAsync<Core.Errors.VodException>(() => api.GetTaskAsync("Procedure-x", CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<Core.Errors.VodException>(() => api.SendOperationAsync(TaskOperations.GetTask, "Procedure-x", CancellationToken.None));
 
             Assert.Equal(500, ex.Error.HttpStatus);
             Assert.Null(emulator.Ledger[^1].ErrorCode);

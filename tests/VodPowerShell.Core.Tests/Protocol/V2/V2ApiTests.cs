@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Tests.TestSupport;
 using Xunit;
 
@@ -18,7 +19,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V2
                 """);
             using var api = TestCredentials.Api(handler);
 
-            var outcome = await api.ListTasksAsync(VodTaskStatus.Processing, "f1", 5, "prev", CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Processing, "f1", 5, "prev"), CancellationToken.None);
 
             var sent = TestCredentials.ParseForm(handler.Requests[0].Uri.Query);
             Assert.Equal("GetTaskList", sent["Action"]);
@@ -46,8 +47,8 @@ namespace VodPowerShell.Core.Tests.Protocol.V2
                 .AnswerJson("""{"code":0,"message":""}""");
             using var api = TestCredentials.Api(handler);
 
-            var first = await api.PullEventsAsync(CancellationToken.None);
-            var second = await api.PullEventsAsync(CancellationToken.None);
+            var first = await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None);
+            var second = await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None);
 
             Assert.Equal(new[] { "H1", "H2" }, first.Value!.Select(e => e.EventHandle));
             Assert.Equal("T1", first.Value![0].TaskId);
@@ -60,7 +61,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V2
             var handler = new RecordingHandler().AnswerJson("""{"code":0,"message":""}""");
             using var api = TestCredentials.Api(handler);
 
-            var outcome = await api.ConfirmEventsAsync(new[] { "H1", "H2" }, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(EventOperations.ConfirmEvents, new[] { "H1", "H2" }, CancellationToken.None);
 
             var sent = TestCredentials.ParseForm(handler.Requests[0].Uri.Query);
             Assert.Equal("H1", sent["msgHandle.0"]);
@@ -74,7 +75,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V2
             var handler = new RecordingHandler().AnswerJson("""{"code":0,"message":"","type":"imageSprite","status":"WAITING","createTime":1485156352,"beginProcessTime":0,"finishTime":0}""");
             using var api = TestCredentials.Api(handler);
 
-            var task = (await api.GetTaskAsync("T9", CancellationToken.None)).Value!;
+            var task = (await api.SendOperationAsync(TaskOperations.GetTask, "T9", CancellationToken.None)).Value!;
 
             Assert.Equal("T9", task.TaskId);
             Assert.Equal(VodTaskStatus.Waiting, task.Status);
@@ -88,7 +89,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V2
             var handler = new RecordingHandler().AnswerJson("""{"code":0,"message":""}""");
             using var api = TestCredentials.Api(handler);
 
-            var outcome = await api.CreateImageSpriteAsync("f", 10, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("f", 10), CancellationToken.None);
 
             Assert.False(outcome.IsSuccess);
             Assert.True(outcome.Error!.IsAmbiguous);

@@ -8,6 +8,7 @@ using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Client;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Tests.TestSupport;
 using Xunit;
 
@@ -41,7 +42,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson("""{"Response":{"TaskId":"125xxx-Procedure-abc","RequestId":"req-1"}}""");
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.CreateImageSpriteAsync("5285890784246869930", 10, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("5285890784246869930", 10), CancellationToken.None);
 
             var sent = SentJson(handler);
             Assert.Equal("5285890784246869930", sent.GetProperty("FileId").GetString());
@@ -60,8 +61,8 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             using var client = new VodClient(TestCredentials.V3Api(handler, o => o.SubAppId = 1500000001UL));
 
             var result = await client.CreateImageSpriteAsync("f", 10, CancellationToken.None);
-            await client.ConfirmEventsAsync(new[] { "h" }, CancellationToken.None);
-            var task = await client.GetTaskAsync("T", CancellationToken.None);
+            await client.SendAsync(EventOperations.ConfirmEvents, new[] { "h" }, CancellationToken.None);
+            var task = await client.SendAsync(TaskOperations.GetTask, "T", CancellationToken.None);
 
             Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(1500000001UL, SentJson(handler, i).GetProperty("SubAppId").GetUInt64()));
             Assert.Equal(1500000001UL, result.SubAppId);
@@ -76,7 +77,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
                 """{"Response":{"Error":{"Code":"InvalidParameterValue.FileId","Message":"FileId not exist"},"RequestId":"req-err"}}""");
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.CreateImageSpriteAsync("missing", 10, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("missing", 10), CancellationToken.None);
 
             Assert.False(outcome.IsSuccess);
             Assert.Equal("req-err", outcome.RequestId);
@@ -108,7 +109,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson("""{"Response":{"RequestId":"r"}}""");
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.CreateImageSpriteAsync("f", 10, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("f", 10), CancellationToken.None);
 
             Assert.True(outcome.Error!.IsAmbiguous);
             Assert.Equal("r", outcome.RequestId);
@@ -120,7 +121,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson(ProcedureSpriteTask);
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.GetTaskAsync("12567683xx-Procedure-2e1af2456351812be963e309cc133403t0", CancellationToken.None);
+            var outcome = await api.SendOperationAsync(TaskOperations.GetTask, "12567683xx-Procedure-2e1af2456351812be963e309cc133403t0", CancellationToken.None);
 
             Assert.Equal("DescribeTaskDetail", handler.Raw[0].Headers["X-TC-Action"]);
             Assert.Equal("12567683xx-Procedure-2e1af2456351812be963e309cc133403t0", SentJson(handler).GetProperty("TaskId").GetString());
@@ -151,7 +152,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
                 """);
             using var api = TestCredentials.V3Api(handler);
 
-            var task = (await api.GetTaskAsync("CreateImageSprite-1edb", CancellationToken.None)).Value!;
+            var task = (await api.SendOperationAsync(TaskOperations.GetTask, "CreateImageSprite-1edb", CancellationToken.None)).Value!;
 
             Assert.Equal("CreateImageSprite-1edb", task.TaskId);
             Assert.Equal("1450", task.FileId);
@@ -171,7 +172,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
                 """);
             using var api = TestCredentials.V3Api(handler);
 
-            var task = (await api.GetTaskAsync("P", CancellationToken.None)).Value!;
+            var task = (await api.SendOperationAsync(TaskOperations.GetTask, "P", CancellationToken.None)).Value!;
 
             Assert.Equal(VodTaskStatus.Processing, task.Status);
             Assert.Null(task.ErrorCode);
@@ -188,7 +189,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
                 """);
             using var api = TestCredentials.V3Api(handler);
 
-            var page = (await api.ListTasksAsync(VodTaskStatus.Processing, "f1", 500, "tok-1", CancellationToken.None)).Value!;
+            var page = (await api.SendOperationAsync(TaskOperations.ListTasks, new TaskListRequest(VodTaskStatus.Processing, "f1", 500, "tok-1"), CancellationToken.None)).Value!;
 
             var sent = SentJson(handler);
             Assert.Equal("DescribeTasks", handler.Raw[0].Headers["X-TC-Action"]);
@@ -219,7 +220,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
                 """);
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.PullEventsAsync(CancellationToken.None);
+            var outcome = await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None);
 
             Assert.Equal("PullEvents", handler.Raw[0].Headers["X-TC-Action"]);
             Assert.Equal("{}", System.Text.Encoding.UTF8.GetString(handler.Raw[0].Body));
@@ -241,7 +242,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson(answer);
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.PullEventsAsync(CancellationToken.None);
+            var outcome = await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None);
 
             Assert.True(outcome.IsSuccess);
             Assert.Empty(outcome.Value!);
@@ -254,7 +255,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson("""{"Response":{"Error":{"Code":"ResourceNotFound.UserNotExist","Message":"x"},"RequestId":"r"}}""");
             using var api = TestCredentials.V3Api(handler);
 
-            Assert.False((await api.PullEventsAsync(CancellationToken.None)).IsSuccess);
+            Assert.False((await api.SendOperationAsync(EventOperations.PullEvents, default(NoRequest), CancellationToken.None)).IsSuccess);
         }
 
         [Fact]
@@ -263,7 +264,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson("""{"Response":{"RequestId":"12ae8d8e"}}""");
             using var api = TestCredentials.V3Api(handler);
 
-            var outcome = await api.ConfirmEventsAsync(new[] { "111", "222" }, CancellationToken.None);
+            var outcome = await api.SendOperationAsync(EventOperations.ConfirmEvents, new[] { "111", "222" }, CancellationToken.None);
 
             Assert.Equal(new[] { "111", "222" }, SentJson(handler).GetProperty("EventHandles").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal(2, outcome.Value);
@@ -278,14 +279,14 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             using var client = new VodClient(TestCredentials.V3Api(handler));
             var handles = Enumerable.Range(0, 17).Select(i => "h" + i).ToArray();
 
-            var ex = await Assert.ThrowsAsync<VodException>(() => api.ConfirmEventsAsync(handles, CancellationToken.None));
-            var viaClient = await client.ConfirmEventsAsync(handles, CancellationToken.None);
+            var ex = await Assert.ThrowsAsync<VodException>(() => api.SendOperationAsync(EventOperations.ConfirmEvents, handles, CancellationToken.None));
+            var viaClient = await client.SendAsync(EventOperations.ConfirmEvents, handles, CancellationToken.None);
 
             Assert.Equal("TooManyEventHandles", ex.Error.ErrorId);
             Assert.Equal(VodErrorCategory.InvalidArgument, ex.Error.Category);
             Assert.Equal("TooManyEventHandles", viaClient.Error!.ErrorId);
             Assert.Empty(handler.Requests);
-            Assert.True((await api.ConfirmEventsAsync(handles.Take(16).ToArray(), CancellationToken.None)).IsSuccess);
+            Assert.True((await api.SendOperationAsync(EventOperations.ConfirmEvents, handles.Take(16).ToArray(), CancellationToken.None)).IsSuccess);
         }
 
         [Theory]
@@ -299,7 +300,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().Answer(() => RecordingHandler.Json(body, (HttpStatusCode)status));
             using var api = TestCredentials.V3Api(handler);
 
-            var ex = await Assert.ThrowsAsync<VodException>(() => api.GetTaskAsync("T", CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<VodException>(() => api.SendOperationAsync(TaskOperations.GetTask, "T", CancellationToken.None));
 
             Assert.Equal(errorId, ex.Error.ErrorId);
             Assert.Equal(ambiguous, ex.Error.IsAmbiguous);

@@ -9,6 +9,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Http;
+using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Tests.TestSupport;
 using Xunit;
 
@@ -46,7 +48,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson(Accepted);
             using var api = TestCredentials.V3Api(handler);
 
-            await api.CreateImageSpriteAsync("视频 & \"quoted\"", 10, CancellationToken.None);
+            await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("视频 & \"quoted\"", 10), CancellationToken.None);
 
             var request = Assert.Single(handler.Requests);
             var (headers, body) = Assert.Single(handler.Raw);
@@ -69,7 +71,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var handler = new RecordingHandler().AnswerJson(Accepted);
             using var api = TestCredentials.V3Api(handler, o => o.Region = "gz", token: "session-token");
 
-            await api.CreateImageSpriteAsync("f", 10, CancellationToken.None);
+            await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("f", 10), CancellationToken.None);
 
             var headers = handler.Raw[0].Headers;
             Assert.Equal("ap-guangzhou", headers["X-TC-Region"]);
@@ -84,7 +86,7 @@ namespace VodPowerShell.Core.Tests.Protocol.V3
             var lines = new List<string>();
             using var api = TestCredentials.V3Api(handler, o => o.Trace = lines.Add, token: "tok-secret-value");
 
-            await api.CreateImageSpriteAsync("f", 10, CancellationToken.None);
+            await api.SendOperationAsync(TaskOperations.CreateImageSprite, new ImageSpriteRequest("f", 10), CancellationToken.None);
 
             string signature = handler.Raw[0].Headers["Authorization"].Split("Signature=")[1];
             string all = string.Join("\n", lines);

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using VodPowerShell.Core.Api;
+using VodPowerShell.Core.Protocol;
 using VodPowerShell.Core.Errors;
 using Xunit;
 
-namespace VodPowerShell.Core.Tests.Api
+namespace VodPowerShell.Core.Tests.Protocol
 {
     public class GenericParametersTests
     {

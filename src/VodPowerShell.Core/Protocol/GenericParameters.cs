@@ -6,7 +6,7 @@ using System.Text.Json;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Protocol.V2;
 
-namespace VodPowerShell.Core.Api
+namespace VodPowerShell.Core.Protocol
 {
     /// <summary>
     /// Parameters of an arbitrary action (Invoke-VodApi): strings, numbers, booleans, lists and, for API 3.0,

@@ -1,4 +1,4 @@
-namespace VodPowerShell.Core.Events
+namespace VodPowerShell.Core.Protocol
 {
     /// <summary>What each API version calls the fields of a sprite outcome (docs/protocol.md §9.2 and §9.3).</summary>
     internal sealed class SpriteFieldNames
