@@ -153,7 +153,8 @@ Describe "Hostile input ($ApiVersion)" {
         $results = $fileIds | New-VodImageSprite -RequestsPerMinute 0 -ThrottleLimit 16
 
         @($results | Where-Object Status -NE 'Submitted').Count | Should -Be 0
-        $received = @(Get-EmulatorLedger $emulator | ForEach-Object fileId)
+        # Creates only: on a loaded machine an answer can time out, and the lookup that reconciles it names the fileId too.
+        $received = @(Get-EmulatorLedger $emulator | Where-Object action -In 'CreateImageSprite', 'ProcessMedia' | ForEach-Object fileId)
         $received.Count | Should -Be 2000
         $missing = [System.Linq.Enumerable]::Except([string[]]$fileIds, [string[]]$received, [System.StringComparer]::Ordinal)
         @($missing).Count | Should -Be 0
