@@ -24,6 +24,9 @@ namespace VodPowerShell.Core.Throttling
         public const double ScaleConstant = 0.4;
 
         private readonly object sync = new object();
+
+        /// <summary>When the answers of the last window came in without a quota error: the rate the service gave this client.</summary>
+        private readonly System.Collections.Generic.Queue<DateTime> accepted = new System.Collections.Generic.Queue<DateTime>();
         private double limit;
         private double limitBeforeThrottle;
         private double windowsToRegain;
@@ -43,6 +46,15 @@ namespace VodPowerShell.Core.Throttling
         public int Maximum { get; }
 
         public TimeSpan Window { get; }
+
+        /// <summary>True from a quota error until the limit has grown back to <see cref="Maximum"/>.</summary>
+        public bool IsAdapting
+        {
+            get
+            {
+                lock (sync) return adapting;
+            }
+        }
 
         /// <summary>Permits allowed in any window right now; at least one, so a client always makes progress.</summary>
         public int Permits
@@ -64,7 +76,13 @@ namespace VodPowerShell.Core.Throttling
             {
                 if (adapting && now - lastThrottle < Window) return false;
                 int before = PermitsOf(limit);
-                limitBeforeThrottle = limit;
+
+                // The cut starts from what the service actually accepted in the last window (botocore's measured
+                // rate), not from a limit others left no room for: a client allowed 20 but served 7 drops to about
+                // 5 in one step instead of three, and grows back towards the 7 it was served. Nothing accepted
+                // in the window says nothing about the share: then the limit itself is cut.
+                Forget(now);
+                limitBeforeThrottle = accepted.Count == 0 ? limit : Math.Min(limit, accepted.Count);
                 limit = Math.Max(1, limit * Beta);
                 windowsToRegain = Math.Pow(limitBeforeThrottle * (1 - Beta) / ScaleConstant, 1.0 / 3);
                 lastThrottle = now;
@@ -79,6 +97,8 @@ namespace VodPowerShell.Core.Throttling
         {
             lock (sync)
             {
+                accepted.Enqueue(now);
+                Forget(now);
                 if (!adapting) return false;
                 int before = PermitsOf(limit);
                 double windows = (now - lastThrottle).TotalMilliseconds / Window.TotalMilliseconds;
@@ -87,6 +107,11 @@ namespace VodPowerShell.Core.Throttling
                 if (limit >= Maximum) adapting = false;
                 return PermitsOf(limit) != before;
             }
+        }
+
+        private void Forget(DateTime now)
+        {
+            while (accepted.Count > 0 && now - accepted.Peek() >= Window) accepted.Dequeue();
         }
 
         private static int PermitsOf(double value) => Math.Max(1, (int)Math.Floor(value));

@@ -34,6 +34,7 @@ namespace VodPowerShell.Core.Throttling
         });
         private readonly Func<DateTime> clock;
         private readonly AdaptiveLimit limit;
+        private readonly RequestPacer pacer;
         private IPermitBook book;
 
         /// <summary>A gate for this process only.</summary>
@@ -46,6 +47,7 @@ namespace VodPowerShell.Core.Throttling
         {
             if (permitLimit <= 0) throw new ArgumentOutOfRangeException(nameof(permitLimit));
             limit = new AdaptiveLimit(permitLimit, window);
+            pacer = new RequestPacer(window);
             this.book = book;
             this.clock = clock;
         }
@@ -92,11 +94,20 @@ namespace VodPowerShell.Core.Throttling
             {
                 DateTime now = clock();
                 IPermitBook current = book;
+                int permits = limit.Permits;
                 long leaseId;
                 DateTime retryAt;
                 try
                 {
-                    if (current.TryTake(limit.Permits, now, out leaseId, out retryAt)) return new Permit(this, current, leaseId);
+                    if (Paced && !pacer.IsDue(now, out retryAt))
+                    {
+                        // Waits for the pacer below; the book is asked once the request is due.
+                    }
+                    else if (current.TryTake(permits, now, out leaseId, out retryAt))
+                    {
+                        pacer.Sent(now, permits);
+                        return new Permit(this, current, leaseId);
+                    }
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -110,6 +121,13 @@ namespace VodPowerShell.Core.Throttling
         }
 
         public void Dispose() => turn.Dispose();
+
+        /// <summary>
+        /// Requests are spread evenly over the window (<see cref="RequestPacer"/>) when other clients may use the
+        /// key unseen: a gate that counts this process only, or any gate once the service said "over quota".
+        /// A gate shared by every client of the key bursts freely: its count alone keeps them within the quota.
+        /// </summary>
+        private bool Paced => !(book is SharedPermitBook) || limit.IsAdapting;
 
         /// <summary>The shared file cannot be used any more (locked for too long, deleted folder): count locally from now on.</summary>
         private void FallBackToLocal(Exception ex)

@@ -61,6 +61,34 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void AdaptsFromTheFirstQuotaErrorUntilTheQuotaIsRegained()
+        {
+            var limit = new AdaptiveLimit(100, Window);
+            Assert.False(limit.IsAdapting);
+            limit.OnThrottled(Start);
+            Assert.True(limit.IsAdapting);
+            limit.OnAccepted(Start.AddDays(1));
+            Assert.False(limit.IsAdapting);
+        }
+
+        [Fact]
+        public void TheCutStartsFromWhatTheServiceAcceptedInTheLastWindow()
+        {
+            var limit = new AdaptiveLimit(20, TimeSpan.FromSeconds(2));
+            // Ten answers accepted long ago, then ten in the last window: only the last ten count.
+            for (int i = 0; i < 10; i++) limit.OnAccepted(Start.AddMilliseconds(100 * i));
+            DateTime late = Start.AddSeconds(10);
+            for (int i = 0; i < 10; i++) limit.OnAccepted(late.AddMilliseconds(100 * i));
+
+            Assert.True(limit.OnThrottled(late.AddSeconds(1)));
+            Assert.Equal(7, limit.Permits);         // 0.7 x the 10 served, not 0.7 x the 20 allowed
+
+            // The cubic curve then levels off around the 10 it was served, not 20.
+            limit.OnAccepted(late.AddSeconds(1 + 2 * Math.Pow(10 * (1 - AdaptiveLimit.Beta) / AdaptiveLimit.ScaleConstant, 1.0 / 3)));
+            Assert.InRange(limit.Permits, 9, 10);
+        }
+
+        [Fact]
         public void TheLimitNeverFallsBelowOnePermit()
         {
             var limit = new AdaptiveLimit(2, Window);
