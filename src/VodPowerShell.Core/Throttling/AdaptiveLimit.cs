@@ -12,7 +12,8 @@ namespace VodPowerShell.Core.Throttling
     /// <remarks>
     /// We adapt the permits per window rather than a token rate because the service counts requests per
     /// window: a client that never holds more than its permits in any window is exactly as fast as allowed,
-    /// and the permit gate keeps that true whatever the latency. Time is measured in windows, so the same
+    /// and the permit gate keeps that true whatever the latency; <see cref="RequestPacer"/> spreads those
+    /// permits evenly over the window, as a token rate would. Time is measured in windows, so the same
     /// constants fit v2's 100 a minute and API 3.0's 100 a second. Pure arithmetic on the times it is given.
     /// </remarks>
     public sealed class AdaptiveLimit
