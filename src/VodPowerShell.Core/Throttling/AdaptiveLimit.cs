@@ -84,7 +84,7 @@ namespace VodPowerShell.Core.Throttling
                 // in the window says nothing about the share: then the limit itself is cut.
                 Forget(now);
                 limitBeforeThrottle = accepted.Count == 0 ? limit : Math.Min(limit, accepted.Count);
-                limit = Math.Max(1, limit * Beta);
+                limit = Math.Max(1, limitBeforeThrottle * Beta);
                 windowsToRegain = Math.Pow(limitBeforeThrottle * (1 - Beta) / ScaleConstant, 1.0 / 3);
                 lastThrottle = now;
                 adapting = true;
