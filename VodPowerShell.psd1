@@ -22,6 +22,8 @@
         'Remove-VodCredential'
         'New-VodImageSprite'
         'Get-VodTask'
+        'Get-VodMediaInfo'
+        'Find-VodMedia'
         'Wait-VodTask'
         'Receive-VodEvent'
         'Confirm-VodEvent'

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     The main job, end to end, against the embedded emulator: start it, authenticate, pipe fileIds through
-    New-VodImageSprite, show the results, stop it. Run it with: dotnet pwsh -NoProfile ./build.ps1 Demo
+    New-VodImageSprite, follow the tasks, download the sprites and read their thumbnails, stop it. Run it with: dotnet pwsh -NoProfile ./build.ps1 Demo
 #>
 [CmdletBinding()]
 param(
@@ -50,6 +50,27 @@ try {
 
     Write-Host "3. Receive-VodEvent: the same completions from the event queue, confirmed"
     Receive-VodEvent -MaxEvents 3 -TimeoutSec 30 -AutoConfirm | Format-Table EventType, TaskId, FileId, Succeeded -AutoSize | Out-String -Width 160 | Write-Host
+
+    Write-Host "4. Save-VodImageSprite: the sheets and the WebVTT on disk, checked"
+    $spritesFolder = Join-Path ([IO.Path]::GetTempPath()) "vod-demo-sprites-$PID"
+    $saved = $tasks | Save-VodImageSprite -Path $spritesFolder
+    $saved | Format-Table FileId, Definition, ThumbnailCount, Bytes, Directory -AutoSize | Out-String -Width 200 | Write-Host
+
+    Write-Host "5. Get-VodSpriteThumbnail: each thumbnail as an object (the first five)"
+    $thumbnails = @($saved | Get-VodSpriteThumbnail)
+    $thumbnails | Select-Object -First 5 | Format-Table FileId, Index, Start, End, X, Y, Width, Height, Sheet -AutoSize | Out-String -Width 200 | Write-Host
+    Write-Host ("The sheets are in {0}: {1} files, {2} thumbnails." -f $spritesFolder, @($saved.SheetPaths).Count, $thumbnails.Count)
+    if ($thumbnails.Count -eq 0) { throw 'The demo expected thumbnails in the saved sprites.' }
+
+    Write-Host "`n6. The whole workflow as one pipeline (API 3.0): find the media, submit, wait, save, read"
+    $v3 = @{ ApiVersion = 'V3' }
+    $workflow = @(Find-VodMedia @v3 -ClassId 11 -CreatedAfter (Get-Date).AddDays(-90) | Select-Object -First 3 |
+        New-VodImageSprite @v3 -Definition 10 -Wait -PollIntervalSec 0.2 -WaitTimeoutSec 60 |
+        Save-VodImageSprite -Path $spritesFolder |
+        Get-VodSpriteThumbnail)
+    $workflow | Group-Object FileId | Format-Table @{ n = 'FileId'; e = { $_.Name } }, @{ n = 'Thumbnails'; e = { $_.Count } },
+        @{ n = 'Sheets'; e = { @($_.Group.Sheet | Sort-Object -Unique).Count } } -AutoSize | Out-String -Width 160 | Write-Host
+    if (@($workflow | Select-Object -ExpandProperty FileId -Unique).Count -ne 3) { throw 'The demo expected three files through the whole workflow.' }
 }
 finally {
     $emulator | Stop-VodEmulatorProcess

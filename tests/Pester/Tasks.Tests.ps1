@@ -42,6 +42,7 @@ Describe "Following tasks to the finished sprites ($ApiVersion)" {
         $submitErrors.Count | Should -Be 1
         $submitErrors[0].FullyQualifiedErrorId | Should -BeLike "$((Get-Expectation -ApiVersion $ApiVersion -Case MissingFile).ErrorId),*"
         $submitErrors[0].TargetObject | Should -Be 'missing-1'
+        $submitErrors[0].ErrorDetails.RecommendedAction | Should -BeLike 'Correct the input*' -Because 'every error has advice, on both API versions'
     }
 
     It 'reports an unknown task id as not found' {
@@ -77,6 +78,8 @@ Describe "Tasks that fail or take too long ($ApiVersion)" {
         $task.ErrorCode | Should -BeLessThan 0
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TaskFailed,*'
         $failures[0].TargetObject | Should -Be $task.TaskId
+        # A task's code is a media-processing code: its advice comes from the task catalogue, not the service's.
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*source file could not be decoded*'
     }
 
     It 'gives up at -Timeout, emitting the last state and a WaitTimeout error' {

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Core.Api
 {
@@ -41,6 +42,12 @@ namespace VodPowerShell.Core.Api
         /// action's answer: v2's whole envelope, API 3.0's <c>Response</c> object.
         /// </summary>
         Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Sends any declared operation once (the generic send; retries are the client's). An operation this
+        /// version does not have fails with <see cref="OperationErrors.NotInVersion"/>, and nothing is sent.
+        /// </summary>
+        Task<ApiOutcome<TResult>> SendOperationAsync<TRequest, TResult>(VodOperation<TRequest, TResult> operation, TRequest request, CancellationToken cancellationToken);
 
         /// <summary>Confirms pulled events so they are not delivered again; the value is the number confirmed.</summary>
         Task<ApiOutcome<int>> ConfirmEventsAsync(IReadOnlyList<string> eventHandles, CancellationToken cancellationToken);

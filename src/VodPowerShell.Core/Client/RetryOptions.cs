@@ -10,10 +10,14 @@ namespace VodPowerShell.Core.Client
     /// </summary>
     public sealed class RetryOptions
     {
-        public int MaximumRetryCount { get; set; } = 3;
+        public const int DefaultMaximumRetryCount = 3;
+
+        public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(1);
+
+        public int MaximumRetryCount { get; set; } = DefaultMaximumRetryCount;
 
         /// <summary>The first wait; each further wait doubles, with up to 50% random jitter.</summary>
-        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+        public TimeSpan RetryInterval { get; set; } = DefaultRetryInterval;
 
         public TimeSpan MaximumInterval { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -31,7 +31,7 @@ namespace VodPowerShell.Core.Client
                 int pages = 0;
                 do
                 {
-                    var outcome = await client.ListTasksAsync(status, fileId, 100, next, cancellationToken).ConfigureAwait(false);
+                    var outcome = await client.ListTasksAsync(status, fileId, Protocol.V3.V3Api.MaxTasksPerPage, next, cancellationToken).ConfigureAwait(false);
                     if (!outcome.IsSuccess) return ReconcileResult.Undecided($"the lookup of the file's tasks failed ({outcome.Error!.ErrorId})");
 
                     foreach (VodTask task in outcome.Value!.Tasks)

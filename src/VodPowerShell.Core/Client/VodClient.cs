@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using VodPowerShell.Core.Api;
 using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 using VodPowerShell.Core.Throttling;
 
 namespace VodPowerShell.Core.Client
@@ -23,12 +24,15 @@ namespace VodPowerShell.Core.Client
         private readonly RetryOptions retry;
         private readonly IQuotaGate? gate;
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
+        private readonly Action? detach;
 
-        public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null)
+        /// <param name="detach">Run on <see cref="Dispose"/>: undoes what the factory attached to shared state (a quota gate's listeners).</param>
+        public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null, Action? detach = null)
         {
             this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.retry = retry ?? new RetryOptions();
             this.gate = gate;
+            this.detach = detach;
         }
 
         public IVodApi Api => api;
@@ -69,7 +73,7 @@ namespace VodPowerShell.Core.Client
                 var found = await reconciler.FindAsync(fileId, definition, sentAt, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId != null)
                 {
-                    result.SetSucceeded(found.TaskId, 0, "Reconciled: the answer was lost, the task was found among the file's tasks.", null, null, sentAt);
+                    result.SetSucceeded(found.TaskId, 0, "Reconciled: the answer was lost or showed an earlier copy of the request; the task was found among the file's tasks.", null, null, sentAt);
                     result.Reconciled = true;
                     return result;
                 }
@@ -111,7 +115,29 @@ namespace VodPowerShell.Core.Client
         public async Task<ApiOutcome<JsonElement>> InvokeAsync(string action, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
             (await ExecuteAsync(token => api.InvokeAsync(action, parameters, token), idempotent: false, cancellationToken).ConfigureAwait(false)).Outcome;
 
-        public void Dispose() => api.Dispose();
+        /// <summary>
+        /// Runs any declared operation through the retry and quota pipeline, resending after a lost answer only
+        /// when the descriptor says it is idempotent. An operation the API version lacks fails at once, unsent.
+        /// </summary>
+        public async Task<ApiOutcome<TResult>> SendAsync<TRequest, TResult>(VodOperation<TRequest, TResult> operation, TRequest request, CancellationToken cancellationToken)
+        {
+            if (!operation.Supports(api.Version)) return ApiOutcome<TResult>.Failure(OperationErrors.NotInVersion(operation.Name, api.Version));
+            return (await ExecuteAsync(token => api.SendOperationAsync(operation, request, token), operation.IsIdempotent, cancellationToken).ConfigureAwait(false)).Outcome;
+        }
+
+        /// <summary>A paged operation as a stream of pages, each sent through <see cref="SendAsync"/>.</summary>
+        public Pager<TRequest, TResult, TItem> Pages<TRequest, TResult, TItem>(PagedOperation<TRequest, TResult, TItem> paged, TRequest first) =>
+            new Pager<TRequest, TResult, TItem>(paged, (request, token) => SendAsync(paged.Operation, request, token), first);
+
+        /// <summary>Every match of a search, exactly once, past the service's 5,000-result window.</summary>
+        public MediaSearch SearchMedia(MediaSearchRequest filter, int pageSize = MediaSearch.DefaultPageSize) =>
+            new MediaSearch((request, token) => SendAsync(MediaOperations.SearchMedia, request, token), filter, pageSize);
+
+        public void Dispose()
+        {
+            detach?.Invoke();
+            api.Dispose();
+        }
 
         /// <summary>
         /// Calls until the service answers with success or a failure retrying cannot fix. A lost answer

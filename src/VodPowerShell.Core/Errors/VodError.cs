@@ -7,8 +7,11 @@ namespace VodPowerShell.Core.Errors
     public sealed class VodError
     {
         public VodError(string errorId, VodErrorCategory category, string message, RetryPolicy retry,
-            int? code = null, string? codeDesc = null, int? httpStatus = null, bool isAmbiguous = false, bool wasAccepted = false)
+            int? code = null, string? codeDesc = null, int? httpStatus = null, bool isAmbiguous = false, bool wasAccepted = false,
+            VodErrorKind kind = VodErrorKind.ServiceCall, string? recommendedAction = null)
         {
+            Kind = kind;
+            RecommendedAction = recommendedAction ?? DefaultAction(retry, isAmbiguous || wasAccepted);
             IsAmbiguous = isAmbiguous || wasAccepted;
             WasAccepted = wasAccepted;
             ErrorId = errorId;
@@ -21,6 +24,12 @@ namespace VodPowerShell.Core.Errors
         }
 
         public string ErrorId { get; }
+
+        /// <summary>A failed call (its codes are the service's) or a task that failed after its call succeeded (media-processing codes).</summary>
+        public VodErrorKind Kind { get; }
+
+        /// <summary>What the user should do next; every error has one, shown as the ErrorRecord's RecommendedAction.</summary>
+        public string RecommendedAction { get; }
 
         public VodErrorCategory Category { get; }
 
@@ -65,6 +74,11 @@ namespace VodPowerShell.Core.Errors
             new VodError("RequestReplayed", VodErrorCategory.InvalidResult,
                 $"Service error {code}: {message} (the Nonce was already used: an earlier copy of this request reached the service).",
                 RetryPolicy.Bounded, code, codeDesc, isAmbiguous: true);
+
+        private static string DefaultAction(RetryPolicy retry, bool ambiguous) =>
+            ambiguous ? "The request may have been processed: check the file's tasks (Get-VodTask -Status Finish -FileId …) before sending it again, or rerun with the same -JournalPath."
+            : retry != RetryPolicy.Never ? "The service may accept the request later; run the command again for this input."
+            : "Correct the input, credential or account setting named in the message, then run the command again.";
 
         public override string ToString() => $"{ErrorId}: {Message}";
     }

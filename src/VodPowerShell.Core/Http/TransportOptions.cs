@@ -25,8 +25,10 @@ namespace VodPowerShell.Core.Http
 
         public RequestMethod RequestMethod { get; set; } = RequestMethod.Get;
 
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
         /// <summary>Per request, connect to last byte.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
         /// <summary>The clock that stamps requests; tests replace it.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;

@@ -41,6 +41,14 @@ namespace VodPowerShell.Core.Protocol
             return null;
         }
 
+        public static double? Double(JsonElement parent, string name)
+        {
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value)) return null;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number)) return number;
+            if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) return number;
+            return null;
+        }
+
         /// <summary>Unix seconds, with 0 (the service's "not yet") as null.</summary>
         public static DateTimeOffset? UnixTime(JsonElement parent, string name) =>
             Long(parent, name) is long seconds && seconds > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;

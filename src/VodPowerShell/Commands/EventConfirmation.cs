@@ -5,8 +5,8 @@ namespace VodPowerShell.Commands
     /// <summary>Confirms handles in batches of <see cref="BatchSize"/>, reporting a failed batch per handle.</summary>
     internal static class EventConfirmation
     {
-        /// <summary>API 3.0 takes at most 16 handles per call; v2 sets no limit, so both use 16.</summary>
-        public const int BatchSize = 16;
+        /// <summary>API 3.0's limit per call (docs/protocol.md §8); v2 sets none, so both use it.</summary>
+        public const int BatchSize = Core.Protocol.V3.V3Api.MaxEventHandlesPerConfirm;
 
         public static int Confirm(VodApiCmdlet cmdlet, IReadOnlyList<string> handles)
         {

@@ -15,7 +15,7 @@ namespace VodPowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodSpriteThumbnail", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(SpriteThumbnail))]
-    public sealed class GetVodSpriteThumbnailCommand : PSCmdlet, IDisposable
+    public sealed class GetVodSpriteThumbnailCommand : VodCmdlet
     {
         /// <summary>A WebVTT of sprites is a few MB at most (a day of video at one thumbnail a second).</summary>
         public const int MaximumWebVttBytes = 32 * 1024 * 1024;
@@ -23,7 +23,6 @@ namespace VodPowerShell.Commands
         private const string PathSet = "Path";
         private const string UriSet = "Uri";
 
-        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private FileDownloader? downloader;
 
         /// <summary>A saved WebVTT; binds from Save-VodImageSprite's WebVttPath and Get-ChildItem's FullName.</summary>
@@ -78,12 +77,10 @@ namespace VodPowerShell.Commands
             }
         }
 
-        protected override void StopProcessing() => cancellation.Cancel();
-
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            downloader?.Dispose();
-            cancellation.Dispose();
+            if (disposing) downloader?.Dispose();
+            base.Dispose(disposing);
         }
 
         private WebVttReadResult ReadFile()
@@ -97,7 +94,7 @@ namespace VodPowerShell.Commands
             if (Uri is null) throw NoWebVtt();
             string url = Uri.IsAbsoluteUri ? Uri.AbsoluteUri : Uri.OriginalString;
             downloader ??= new FileDownloader(new DownloadOptions());
-            string text = downloader.ReadTextAsync(url, MaximumWebVttBytes, cancellation.Token).GetAwaiter().GetResult();
+            string text = downloader.ReadTextAsync(url, MaximumWebVttBytes, CancellationToken).GetAwaiter().GetResult();
             return WebVttSpriteReader.Parse(text, url);
         }
 

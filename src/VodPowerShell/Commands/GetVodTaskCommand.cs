@@ -49,7 +49,7 @@ namespace VodPowerShell.Commands
             string? next = null;
             do
             {
-                var outcome = Await(Client.ListTasksAsync(Status, FileId, 100, next, CancellationToken));
+                var outcome = Await(Client.ListTasksAsync(Status, FileId, Core.Protocol.V3.V3Api.MaxTasksPerPage, next, CancellationToken));
                 if (!outcome.IsSuccess)
                 {
                     WriteVodError(outcome.Error!, Status);

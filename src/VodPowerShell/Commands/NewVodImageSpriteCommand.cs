@@ -108,6 +108,7 @@ namespace VodPowerShell.Commands
         protected override void Dispose(bool disposing)
         {
             if (disposing) journal?.Dispose();
+            base.Dispose(disposing);
         }
 
         private Task<ImageSpriteResult> Start(string fileId, int definition)

@@ -19,9 +19,8 @@ namespace VodPowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Save, "VodImageSprite")]
     [OutputType(typeof(SavedSprite))]
-    public sealed class SaveVodImageSpriteCommand : PSCmdlet, IDisposable
+    public sealed class SaveVodImageSpriteCommand : VodCmdlet
     {
-        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly Queue<Task<SavedSprite>> inFlight = new Queue<Task<SavedSprite>>();
         private readonly Stopwatch clock = new Stopwatch();
         private FileDownloader? downloader;
@@ -124,7 +123,7 @@ namespace VodPowerShell.Commands
             }
 
             Interlocked.Add(ref filesQueued, source.SheetUrls.Count + (source.WebVttUrl is null ? 0 : 1));
-            inFlight.Enqueue(saver!.SaveAsync(root, source, cancellation.Token));
+            inFlight.Enqueue(saver!.SaveAsync(root, source, CancellationToken));
             EmitCompleted(whileAtLeast: ThrottleLimit);
         }
 
@@ -138,12 +137,10 @@ namespace VodPowerShell.Commands
             }
         }
 
-        protected override void StopProcessing() => cancellation.Cancel();
-
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            downloader?.Dispose();
-            cancellation.Dispose();
+            if (disposing) downloader?.Dispose();
+            base.Dispose(disposing);
         }
 
         /// <summary>

@@ -89,9 +89,6 @@ namespace VodPowerShell.Commands
             cmdlet.WriteProgress(progress);
         }
 
-        private static VodError TaskFailed(VodTask task) =>
-            new VodError("TaskFailed", VodErrorCategory.InvalidResult,
-                $"Task {task.TaskId} for file {task.FileId} finished with error {task.ErrorCode}{(task.ErrorMessage is null ? string.Empty : ": " + task.ErrorMessage)}.",
-                RetryPolicy.Never, code: task.ErrorCode);
+        private static VodError TaskFailed(VodTask task) => TaskOutcomeErrors.For(task);
     }
 }

@@ -12,7 +12,6 @@ using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Signing;
-using VodPowerShell.Core.Throttling;
 using VodPowerShell.Errors;
 using VodPowerShell.Session;
 
@@ -23,19 +22,11 @@ namespace VodPowerShell.Commands
     /// retry and quota settings, cancellation on Ctrl+C, debug output on the pipeline thread, and turning core
     /// errors into ErrorRecords. Subclasses stay a few dozen lines.
     /// </summary>
-    public abstract class VodApiCmdlet : PSCmdlet, IDisposable
+    public abstract class VodApiCmdlet : VodCmdlet
     {
-        /// <summary>The v2 service's documented peak rate: 100 calls a minute.</summary>
-        public const int V2RequestsPerWindow = 100;
-
-        /// <summary>API 3.0's per-action limit: 100 calls a second.</summary>
-        public const int V3RequestsPerWindow = 100;
-
-        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> debugLines = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<string> quotaLines = new ConcurrentQueue<string>();   // quota rate changes, for -Verbose
         private VodClient? client;
-        private QuotaGate? quotaGate;
 
         /// <summary>SecretId as the user name and SecretKey as the password; overrides every other source.</summary>
         [Parameter]
@@ -72,16 +63,16 @@ namespace VodPowerShell.Commands
         /// <summary>Retries of a request that failed in a way that may pass (5xx, network, 5100/6000/6200).</summary>
         [Parameter]
         [ValidateRange(0, 20)]
-        public int MaximumRetryCount { get; set; } = 3;
+        public int MaximumRetryCount { get; set; } = RetryOptions.DefaultMaximumRetryCount;
 
         [Parameter]
         [ValidateRange(0, 600)]
-        public double RetryIntervalSec { get; set; } = 1;
+        public double RetryIntervalSec { get; set; } = RetryOptions.DefaultRetryInterval.TotalSeconds;
 
         /// <summary>Per request, connect to last byte.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int RequestTimeoutSec { get; set; } = 30;
+        public int RequestTimeoutSec { get; set; } = (int)TransportOptions.DefaultTimeout.TotalSeconds;
 
         /// <summary>
         /// Client-side quota per SecretId, shared by every call in the process so normal runs never see a
@@ -96,12 +87,8 @@ namespace VodPowerShell.Commands
         [ValidateRange(0.1, 3600)]
         public double QuotaWindowSec { get; set; } = 60;
 
-        protected CancellationToken CancellationToken => cancellation.Token;
-
         /// <summary>The client for this invocation; created on first use so -WhatIf runs need no credential.</summary>
         protected VodClient Client => client ??= OpenClient();
-
-        protected override void StopProcessing() => cancellation.Cancel();
 
         internal void WriteVodError(VodError error, object? target) => WriteError(ErrorRecordFactory.Create(error, target));
 
@@ -146,17 +133,10 @@ namespace VodPowerShell.Commands
             while (quotaLines.TryDequeue(out string? line)) WriteVerbose(line);
         }
 
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            Dispose(true);
-            if (quotaGate != null) quotaGate.RateChanged -= quotaLines.Enqueue;
-            client?.Dispose();
-            cancellation.Dispose();
-        }
-
-        /// <summary>For subclasses that hold resources of their own (a journal).</summary>
-        protected virtual void Dispose(bool disposing)
-        {
+            if (disposing) client?.Dispose();
+            base.Dispose(disposing);
         }
 
         /// <summary>
@@ -170,47 +150,35 @@ namespace VodPowerShell.Commands
         private VodClient OpenClient()
         {
             VodProfile profile = ResolveProfile();
-            IVodApi? api = null;
-            Core.Api.ApiVersion version = Core.Api.ApiVersion.V2;
+            var settings = new VodClientSettings
+            {
+                ApiVersion = ApiVersion,
+                Endpoint = Endpoint,
+                Region = Region,
+                SubAppId = SubAppId,
+                SignatureMethod = SignatureMethod,
+                MaximumRetryCount = MaximumRetryCount,
+                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
+                RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
+                RequestsPerWindow = RequestsPerMinute,
+                QuotaWindow = TimeSpan.FromSeconds(QuotaWindowSec),
+                Trace = DebugWanted ? debugLines.Enqueue : (Action<string>?)null,
+                QuotaTrace = quotaLines.Enqueue,
+            };
+
+            VodClient? created = null;
             try
             {
-                Uri? endpoint = Endpoint ?? profile.Endpoint;
-                version = ApiVersionSelector.Resolve(ApiVersion, ParseVersion(profile.ApiVersion), endpoint);
-                string? region = Region ?? profile.Region;
-                var options = new TransportOptions(VodEndpoint.Create(endpoint, version))
-                {
-                    // v2 always names a region (gz when none is set); API 3.0 only when one was asked for.
-                    Region = version == Core.Api.ApiVersion.V2 ? RegionNames.ToV2(region ?? TransportOptions.DefaultRegion) : region is null ? null : RegionNames.ToV3(region),
-                    SubAppId = SubAppId,
-                    SignatureMethod = SignatureMethod,
-                    Timeout = TimeSpan.FromSeconds(RequestTimeoutSec),
-                    Trace = DebugWanted ? debugLines.Enqueue : (Action<string>?)null,
-                };
-                api = VodApiFactory.Create(version, options, profile.Credential);
+                created = VodClientFactory.Create(profile, settings);
             }
             catch (VodException ex)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, Endpoint));
             }
 
-            WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}; API {version} at {api!.Endpoint}.");
-            var retry = new RetryOptions { MaximumRetryCount = MaximumRetryCount, RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec) };
-            var (permits, window) = Quota(version);
-            quotaGate = QuotaGates.For(api.Endpoint.Authority, profile.Credential.SecretId, permits, window, quotaLines.Enqueue);
-            if (quotaGate != null) quotaGate.RateChanged += quotaLines.Enqueue;
-            return new VodClient(api, retry, quotaGate);
+            WriteVerbose($"Using credential {profile.Credential.MaskedSecretId} from {profile.Source}; API {created!.Api.Version} at {created.Api.Endpoint}.");
+            return created;
         }
-
-        private (int Permits, TimeSpan Window) Quota(Core.Api.ApiVersion version)
-        {
-            if (RequestsPerMinute is int permits) return (permits, TimeSpan.FromSeconds(QuotaWindowSec));
-            return version == Core.Api.ApiVersion.V2
-                ? (V2RequestsPerWindow, TimeSpan.FromMinutes(1))
-                : (V3RequestsPerWindow, TimeSpan.FromSeconds(1));
-        }
-
-        private static Core.Api.ApiVersion? ParseVersion(string? text) =>
-            Enum.TryParse(text, ignoreCase: true, out Core.Api.ApiVersion parsed) ? parsed : (Core.Api.ApiVersion?)null;
 
         private VodProfile ResolveProfile()
         {

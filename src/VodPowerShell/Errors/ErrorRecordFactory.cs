@@ -9,18 +9,11 @@ namespace VodPowerShell.Errors
     {
         public static ErrorRecord Create(VodError error, object? target, Exception? exception = null)
         {
-            var record = new ErrorRecord(exception ?? new VodException(error), error.ErrorId, ToPowerShell(error.Category), target);
-            if (error.Code is int code)
+            // The advice comes from the error's own catalogue (service call or task outcome), for both API versions.
+            return new ErrorRecord(exception ?? new VodException(error), error.ErrorId, ToPowerShell(error.Category), target)
             {
-                record.ErrorDetails = new ErrorDetails(error.Message)
-                {
-                    RecommendedAction = ErrorCodeCatalog.Lookup(code).IsRetryable
-                        ? "The service may accept the request later; run the command again for this input."
-                        : "Correct the input, credential or account setting named in the message, then run the command again.",
-                };
-            }
-
-            return record;
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction },
+            };
         }
 
         public static ErrorRecord Create(VodException exception, object? target) => Create(exception.Error, target, exception);

@@ -11,6 +11,7 @@ using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Events;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Core.Protocol.V2
 {
@@ -114,6 +115,15 @@ namespace VodPowerShell.Core.Protocol.V2
             GenericParameters.Validate(parameters);
             var response = await transport.SendAsync(new ApiRequest(action, GenericParameters.ToV2(parameters), idempotent: false), cancellationToken).ConfigureAwait(false);
             return response.IsSuccess ? Succeeded(response, response.Body) : ApiOutcome<JsonElement>.Failure(response.Error!);
+        }
+
+        public async Task<ApiOutcome<TResult>> SendOperationAsync<TRequest, TResult>(VodOperation<TRequest, TResult> operation, TRequest request, CancellationToken cancellationToken)
+        {
+            if (operation.V2Action is null) return ApiOutcome<TResult>.Failure(OperationErrors.NotInVersion(operation.Name, Version));
+            var parameters = new RequestParameters();
+            operation.WriteV2(parameters, request);
+            var response = await transport.SendAsync(new ApiRequest(operation.V2Action, parameters, operation.IsIdempotent), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess ? Succeeded(response, operation.Read(response.Body, new ResponseContext(Endpoint.ToString(), null))) : ApiOutcome<TResult>.Failure(response.Error!);
         }
 
         public void Dispose() => transport.Dispose();

@@ -10,6 +10,7 @@ using VodPowerShell.Core.Errors;
 using VodPowerShell.Core.Events;
 using VodPowerShell.Core.Http;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Core.Protocol.V3
 {
@@ -144,6 +145,13 @@ namespace VodPowerShell.Core.Protocol.V3
             GenericParameters.Validate(parameters);
             var response = await SendAsync(action, writer => GenericParameters.WriteJson(writer, parameters), cancellationToken).ConfigureAwait(false);
             return response.IsSuccess ? Succeeded(response, response.Body) : Failed<JsonElement>(response);
+        }
+
+        public async Task<ApiOutcome<TResult>> SendOperationAsync<TRequest, TResult>(VodOperation<TRequest, TResult> operation, TRequest request, CancellationToken cancellationToken)
+        {
+            if (operation.V3Action is null) return ApiOutcome<TResult>.Failure(OperationErrors.NotInVersion(operation.Name, Version));
+            var response = await SendAsync(operation.V3Action, writer => operation.WriteV3(writer, request), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess ? Succeeded(response, operation.Read(response.Body, new ResponseContext(Endpoint.ToString(), SubAppId))) : Failed<TResult>(response);
         }
 
         private Task<V3Response> SendAsync(string action, Action<Utf8JsonWriter>? writeFields, CancellationToken cancellationToken) =>
