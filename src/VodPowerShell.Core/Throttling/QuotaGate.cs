@@ -58,8 +58,8 @@ namespace VodPowerShell.Core.Throttling
 
         public TimeSpan Window => limit.Window;
 
-        /// <summary>The permits this client allows itself per window now: <see cref="PermitLimit"/> until a quota error.</summary>
-        public int CurrentPermits => limit.Permits;
+        /// <summary>The requests this client allows itself per window now: <see cref="PermitLimit"/> until a quota error.</summary>
+        public double CurrentRate => limit.Rate;
 
         /// <summary>True when the permits are counted for every process of the user.</summary>
         public bool IsShared => book is SharedPermitBook;
@@ -105,7 +105,7 @@ namespace VodPowerShell.Core.Throttling
                     }
                     else if (current.TryTake(permits, now, out leaseId, out retryAt))
                     {
-                        pacer.Sent(now, permits);
+                        pacer.Sent(now, limit.Rate);
                         return new Permit(this, current, leaseId);
                     }
                 }
@@ -155,14 +155,14 @@ namespace VodPowerShell.Core.Throttling
 
         private string Describe(bool throttled)
         {
-            int permits = limit.Permits;
-            double perSecond = permits / Window.TotalSeconds;
+            double perWindow = limit.Rate;
+            double perSecond = perWindow / Window.TotalSeconds;
             string rate = Window >= TimeSpan.FromSeconds(60)
                 ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a minute", perSecond * 60)
                 : string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a second", perSecond);
             return throttled
-                ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit)
-                : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit);
+                ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit)
+                : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit);
         }
 
         private sealed class Permit : IQuotaPermit

@@ -61,6 +61,36 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void ALateTimerDoesNotShiftTheGrid()
+        {
+            var pacer = new RequestPacer(Window);
+            pacer.Sent(Start, 20);
+            pacer.Sent(Start.AddMilliseconds(130), 20);     // due at 100, left 30 ms late
+            Assert.False(pacer.IsDue(Start.AddMilliseconds(199), out DateTime dueAt));
+            Assert.Equal(Start.AddMilliseconds(200), dueAt);
+        }
+
+        [Fact]
+        public void AFractionalRateSetsTheInterval()
+        {
+            var pacer = new RequestPacer(Window);
+            pacer.Sent(Start, 2.5);
+            Assert.False(pacer.IsDue(Start.AddMilliseconds(799), out DateTime dueAt));
+            Assert.Equal(Start.AddMilliseconds(800), dueAt);
+        }
+
+        [Fact]
+        public void ARequestSentBeforeItWasDueStartsANewGrid()
+        {
+            // A shared gate sends unpaced until a quota error; the pacer must not run ahead of the clock meanwhile.
+            var pacer = new RequestPacer(Window);
+            pacer.Sent(Start, 20);
+            pacer.Sent(Start.AddMilliseconds(10), 20);
+            pacer.Sent(Start.AddMilliseconds(20), 20);
+            Assert.True(pacer.IsDue(Start.AddMilliseconds(120), out _));
+        }
+
+        [Fact]
         public void TheFirstRequestLeavesAtOnce()
         {
             Assert.True(new RequestPacer(Window).IsDue(Start, out _));
