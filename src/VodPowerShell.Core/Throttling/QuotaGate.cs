@@ -25,6 +25,9 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>Timers may fire a tick early against the clock; a window is never cut short by that.</summary>
         private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
+        /// <summary>How often a request held until an answer comes back looks again.</summary>
+        private static readonly TimeSpan AnswerPoll = TimeSpan.FromMilliseconds(10);
+
         /// <summary>Waiters of this process take turns, oldest first (a guarantee SemaphoreSlim does not give), so only one of them polls the book.</summary>
         private readonly ConcurrencyLimiter turn = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -36,6 +39,8 @@ namespace VodPowerShell.Core.Throttling
         private readonly AdaptiveLimit limit;
         private readonly RequestPacer pacer;
         private IPermitBook book;
+        private int inFlight;
+        private int acceptedAnswers;
 
         /// <summary>A gate for this process only.</summary>
         public QuotaGate(int permitLimit, TimeSpan window)
@@ -103,9 +108,18 @@ namespace VodPowerShell.Core.Throttling
                     {
                         // Waits for the pacer below; the book is asked once the request is due.
                     }
+                    else if (Paced && Volatile.Read(ref inFlight) > Volatile.Read(ref acceptedAnswers))
+                    {
+                        // A client that has not heard from the service yet sends one request, then one more per
+                        // accepted answer (TCP's initial window): on a loaded machine answers take hundreds of
+                        // milliseconds, and a client paced at the whole quota would otherwise have several requests
+                        // out, all refused, before the first "over quota" tells it others use the key.
+                        retryAt = now + AnswerPoll;
+                    }
                     else if (current.TryTake(permits, now, out leaseId, out retryAt))
                     {
                         pacer.Sent(now, limit.Rate);
+                        Interlocked.Increment(ref inFlight);
                         return new Permit(this, current, leaseId);
                     }
                 }
@@ -139,6 +153,8 @@ namespace VodPowerShell.Core.Throttling
         private void Answered(IPermitBook from, long leaseId, bool throttled)
         {
             DateTime now = clock();
+            Interlocked.Decrement(ref inFlight);
+            if (!throttled && Volatile.Read(ref acceptedAnswers) < PermitLimit) Interlocked.Increment(ref acceptedAnswers);
             try
             {
                 from.Return(leaseId, now + Window + TimerSlack);

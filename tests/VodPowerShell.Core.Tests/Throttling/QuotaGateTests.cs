@@ -65,6 +65,29 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public async Task UntilAnswersComeBackOneMoreRequestGoesOutPerAcceptedAnswer()
+        {
+            // A fake clock far enough along that the pacer never holds a request: only the answers do.
+            var window = TimeSpan.FromSeconds(60);
+            DateTime now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            using var gate = new QuotaGate(10, window, new LocalPermitBook(window), () => now);
+
+            IQuotaPermit first = await gate.WaitAsync(CancellationToken.None);
+            now = now.AddSeconds(10);
+            Task<IQuotaPermit> second = gate.WaitAsync(CancellationToken.None).AsTask();
+            await Task.Delay(100);
+            Assert.False(second.IsCompleted, "a second request went out before the first was answered");
+
+            first.Dispose();                            // accepted: now two may be out
+            IQuotaPermit secondPermit = await second;
+            now = now.AddSeconds(10);
+            using (await gate.WaitAsync(CancellationToken.None))
+            {
+                secondPermit.Dispose();
+            }
+        }
+
+        [Fact]
         public void GatesAreSharedPerEndpointKeyAndQuota()
         {
             Func<string, string?> noSharing = name => name == QuotaStateFolder.SharingVariable ? "off" : null;
