@@ -60,23 +60,16 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.False(pacer.IsDue(later.AddMilliseconds(99), out _));
         }
 
-        [Fact]
-        public void ALateTimerDoesNotShiftTheGrid()
+        [Theory]
+        [InlineData(20, 130, 200)]      // due at 100, left 30 ms late: a late timer does not shift the grid
+        [InlineData(2.5, 800, 1600)]    // a fractional rate sets the interval: 2 s / 2.5
+        public void TheNextRequestIsDueOneIntervalAfterTheLastWasDue(double perWindow, int secondSentMs, int nextDueMs)
         {
             var pacer = new RequestPacer(Window);
-            pacer.Sent(Start, 20);
-            pacer.Sent(Start.AddMilliseconds(130), 20);     // due at 100, left 30 ms late
-            Assert.False(pacer.IsDue(Start.AddMilliseconds(199), out DateTime dueAt));
-            Assert.Equal(Start.AddMilliseconds(200), dueAt);
-        }
-
-        [Fact]
-        public void AFractionalRateSetsTheInterval()
-        {
-            var pacer = new RequestPacer(Window);
-            pacer.Sent(Start, 2.5);
-            Assert.False(pacer.IsDue(Start.AddMilliseconds(799), out DateTime dueAt));
-            Assert.Equal(Start.AddMilliseconds(800), dueAt);
+            pacer.Sent(Start, perWindow);
+            pacer.Sent(Start.AddMilliseconds(secondSentMs), perWindow);
+            Assert.False(pacer.IsDue(Start.AddMilliseconds(nextDueMs - 1), out DateTime dueAt));
+            Assert.Equal(Start.AddMilliseconds(nextDueMs), dueAt);
         }
 
         [Fact]
