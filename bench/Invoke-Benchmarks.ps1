@@ -12,7 +12,7 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
     # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 4 minutes.
-    [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory')
+    [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -276,6 +276,30 @@ if ('Memory' -in $Part) {
         $growth = $memory.After100kMB - $memory.After10kMB
         Add-Row 'Working set growth 10k -> 100k fileIds' ('{0:+0.0;-0.0} MB ({1} -> {2} MB)' -f $growth, $memory.After10kMB, $memory.After100kMB) '≤ 20 MB' ('after 10k: {0} MB' -f $memory.After10kMB) ($growth -le 20)
     }
+}
+
+if ('Download' -in $Part) {
+    # Every file lasts 5,000 s, so preset 10 gives it 5 sheets; padded to 4 MB, 50 files are 1 GB of sheets.
+    Write-Host '== Download (fresh pwsh, Save-VodImageSprite of 1 GB of 4 MB sheets in two halves)'
+    $sheetKB = 4096
+    $library = Join-Path $OutDir 'download-library.json'
+    $files = foreach ($i in 1..50) { @{ fileId = "bench-download-$i"; durationSeconds = 5000; state = 'normal' } }
+    @{ files = @($files) } | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $library
+    Invoke-Emulator -ArgumentList @('--quota-rate', '0', '--media', $library, '--sheet-padding-kb', $sheetKB, '--task-waiting-ms', '0', '--task-processing-ms', '0') -Scenario {
+        param($endpoint)
+        $target = Join-Path $OutDir 'download'
+        Remove-Item -LiteralPath $target -Recurse -Force -ErrorAction Ignore
+        # A 16 MB first generation in the client only: with the default (tens of MB on this CPU) the whole run fits in
+        # two or three collections and the peak shows how lazily the GC collects, not what the download keeps alive.
+        $env:DOTNET_GCgen0size = '0x1000000'
+        try { $run = Invoke-ClientScenario $endpoint 'Download' @{ Count = 50; ThrottleLimit = 4; OutputPath = $target } -TimeoutSec 600 }
+        finally { Remove-Item Env:DOTNET_GCgen0size; Remove-Item -LiteralPath $target -Recurse -Force -ErrorAction Ignore }
+        $complete = $run.Failed -eq 0 -and $run.Sheets -eq 250 -and $run.Bytes -ge 1GB
+        Add-Row 'Download throughput (1 GB of 4 MB sheets, -ThrottleLimit 4)' ('{0:0} MB/s ({1:0.00} GB in {2:0.0} s, {3} sheets, {4} failed)' -f $run.MBPerSecond, ($run.Bytes / 1GB), $run.Seconds, $run.Sheets, $run.Failed) 'reported' 'emulator renders each sheet on first request' $(if ($complete) { $null } else { $false })
+        $growth = $run.PeakAfterAllMB - $run.PeakAfterHalfMB
+        Add-Row 'Peak working set, after 0.5 GB -> after 1 GB' ('{0:+0.0;-0.0} MB ({1} -> {2} MB; {3} MB allocated, {4} gen0 GCs)' -f $growth, $run.PeakAfterHalfMB, $run.PeakAfterAllMB, $run.SaveAllocatedMB, $run.Gen0Collections) '≤ 16 MB (one first-generation budget)' ('after 0.5 GB: {0} MB' -f $run.PeakAfterHalfMB) ($growth -le 16)
+    }
+    Remove-Item -LiteralPath $library -Force
 }
 
 if ('SharedQuota' -in $Part) { Invoke-SharedQuotaBench }

@@ -7,16 +7,19 @@
         Baseline  The same work the way a user would script it without the module: sign each request with
                   .NET's HMACSHA256 and call Invoke-RestMethod in a loop; fileIds/s.
         Memory    Pipe 10,000 and then 100,000 fileIds through New-VodImageSprite; working set after each.
+        Download  Submit -Count files with -Wait, then Save-VodImageSprite them into -OutputPath in two halves; bytes,
+                  seconds and the process's peak working set after each half.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [uri] $Endpoint,
-    [Parameter(Mandatory)] [ValidateSet('Module', 'Baseline', 'Memory')] [string] $Scenario,
+    [Parameter(Mandatory)] [ValidateSet('Module', 'Baseline', 'Memory', 'Download')] [string] $Scenario,
     [int] $Count = 1000,
     [int] $ThrottleLimit = 16,
     [int] $RequestsPerMinute = 0,
-    [double] $QuotaWindowSec = 60
+    [double] $QuotaWindowSec = 60,
+    [string] $OutputPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -84,6 +87,32 @@ function Invoke-Baseline([string[]] $FileIds) {
     return @{ Count = $FileIds.Count; Submitted = $submitted; Seconds = $clock.Elapsed.TotalSeconds; PerSecond = $FileIds.Count / $clock.Elapsed.TotalSeconds; CpuMicrosecondsPerId = $cpuMicroseconds }
 }
 
+function Invoke-Download([string[]] $FileIds) {
+    # Two equal halves in one process: if the first half's peak holds through the second, memory does not grow
+    # with the bytes. Both halves are past the GC's first-generation budget, so the peak is not just a lazy GC.
+    $credential = [pscredential]::new($SecretId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+    $finished = @($FileIds | New-VodImageSprite -Credential $credential -Endpoint $Endpoint -Wait -ErrorAction Stop)
+    $process = [Diagnostics.Process]::GetCurrentProcess()
+    $half = [int]($finished.Count / 2)
+    $allocatedBefore = [GC]::GetTotalAllocatedBytes()
+    $peaks = @()
+    $saved = [Collections.Generic.List[object]]::new()
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    foreach ($part in $finished[0..($half - 1)], $finished[$half..($finished.Count - 1)]) {
+        foreach ($sprite in ($part | Save-VodImageSprite -Path $OutputPath -ThrottleLimit $ThrottleLimit -ErrorAction Stop)) { $saved.Add($sprite) }
+        $process.Refresh()
+        $peaks += [Math]::Round($process.PeakWorkingSet64 / 1MB, 1)
+    }
+    $clock.Stop()
+    $bytes = ($saved | Measure-Object -Property Bytes -Sum).Sum
+    return @{
+        Files = $saved.Count; Sheets = ($saved | ForEach-Object { $_.SheetPaths.Count } | Measure-Object -Sum).Sum
+        Failed = ($saved | Measure-Object -Property Failed -Sum).Sum; Bytes = $bytes; Seconds = $clock.Elapsed.TotalSeconds
+        MBPerSecond = $bytes / 1MB / $clock.Elapsed.TotalSeconds; PeakAfterHalfMB = $peaks[0]; PeakAfterAllMB = $peaks[1]
+        Gen0Collections = [GC]::CollectionCount(0); SaveAllocatedMB = [Math]::Round(([GC]::GetTotalAllocatedBytes() - $allocatedBefore) / 1MB)
+    }
+}
+
 function Get-SettledWorkingSetMB {
     [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     $process = [Diagnostics.Process]::GetCurrentProcess()
@@ -95,6 +124,7 @@ Import-Module (Join-Path $ModulePath 'VodPowerShell.psd1')
 $result = switch ($Scenario) {
     'Module' { Invoke-Module (New-FileIds $Count 'bench-module-') }
     'Baseline' { Invoke-Baseline (New-FileIds $Count 'bench-baseline-') }
+    'Download' { Invoke-Download (New-FileIds $Count 'bench-download-') }
     'Memory' {
         # The inputs are generated inside each run so they are garbage afterwards, like a streamed CSV.
         $small = Invoke-Module (New-FileIds 10000 'bench-memory-a-') -Discard

@@ -149,7 +149,8 @@ Describe 'Tab completion' {
     }
 
     It 'completes -Definition with the template and what it produces' {
-        $line = 'New-VodImageSprite -Definition '
+        # A closed loopback port: whatever credential the session resolves, the completer must not reach the internet.
+        $line = 'New-VodImageSprite -Endpoint http://127.0.0.1:9/ -Definition '
         $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completions.CompletionMatches[0].CompletionText | Should -Be '10'
         $completions.CompletionMatches[0].ToolTip | Should -Match '142x80'

@@ -39,6 +39,27 @@ Describe 'Find-VodMedia' {
         @($found | Where-Object { $_.ClassId -ne 12 -or $_.Category -ne 'Video' }).Count | Should -Be 0
     }
 
+    It 'finds a live stream''s recordings and names the stream, not the file' {
+        $found = @(Find-VodMedia @v3 -StreamId 'stream-3')
+        $found.Count | Should -BeGreaterThan 0
+        @($found | Where-Object { $_.StreamId -ne 'stream-3' -or $_.SourceType -ne 'Record' }).Count | Should -Be 0
+    }
+
+    It 'finds 25 exact FileIds in three searches of at most 10, each file once' {
+        $ids = @(Find-VodMedia @v3 | Select-Object -First 25 | ForEach-Object FileId)
+        $before = Get-ActionCount SearchMedia
+        $found = @(Find-VodMedia @v3 -FileId ($ids + $ids[0..4] + 'missing-id'))
+
+        @($found.FileId | Sort-Object) | Should -Be @($ids | Sort-Object)
+        ((Get-ActionCount SearchMedia) - $before) | Should -Be 3
+    }
+
+    It 'refuses more values than SearchMedia takes in another list, before any call' {
+        $before = @(Get-EmulatorLedger $emulator).Count
+        { Find-VodMedia @v3 -ClassId (1..11) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        @(Get-EmulatorLedger $emulator).Count | Should -Be $before
+    }
+
     It 'binds to New-VodImageSprite by FileId' {
         $files = @(Find-VodMedia @v3 -Category Video | Select-Object -First 2)
         $results = @($files | New-VodImageSprite @v3)

@@ -6,7 +6,7 @@ BeforeAll {
 Describe 'The built module' {
     It 'exports exactly the documented cmdlets and nothing else' {
         $module = Get-Module VodPowerShell
-        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Confirm-VodEvent', 'ConvertFrom-VodEvent', 'Find-VodMedia', 'Get-VodCredential', 'Get-VodMediaInfo', 'Get-VodSpriteThumbnail', 'Get-VodTask', 'Invoke-VodApi', 'New-VodImageSprite', 'Receive-VodEvent', 'Remove-VodCredential', 'Save-VodImageSprite', 'Set-VodCredential', 'Wait-VodTask')
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Confirm-VodEvent', 'ConvertFrom-VodEvent', 'Find-VodMedia', 'Get-VodCredential', 'Get-VodImageSpriteTemplate', 'Get-VodMediaInfo', 'Get-VodSpriteThumbnail', 'Get-VodTask', 'Invoke-VodApi', 'New-VodImageSprite', 'New-VodImageSpriteTemplate', 'Receive-VodEvent', 'Remove-VodCredential', 'Remove-VodImageSpriteTemplate', 'Save-VodImageSprite', 'Set-VodCredential', 'Set-VodImageSpriteTemplate', 'Wait-VodTask')
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
         $module.ExportedVariables.Count | Should -Be 0

@@ -50,6 +50,14 @@ namespace VodPowerShell.Core.Models
         public int Limit { get; set; } = 100;
 
         /// <summary>The same filters at another page position.</summary>
+        /// <summary>The same search for other exact FileIds.</summary>
+        public MediaSearchRequest ForFileIds(IReadOnlyList<string> fileIds)
+        {
+            var copy = (MediaSearchRequest)MemberwiseClone();
+            copy.FileIds = fileIds;
+            return copy;
+        }
+
         public MediaSearchRequest At(int offset, int limit, DateTimeOffset? createdAfter)
         {
             var copy = (MediaSearchRequest)MemberwiseClone();

@@ -17,6 +17,13 @@ namespace VodPowerShell.Core.Operations
         /// <summary>SearchMedia's Offset + Limit may not exceed 5,000, however many files match.</summary>
         public const int SearchWindow = 5000;
 
+        /// <summary>SearchMedia's list filters (FileIds, Names, ClassIds, …) take at most 10 items each (Tags 16, StorageRegions 20).</summary>
+        public const int MaxSearchListItems = 10;
+
+        public const int MaxSearchTags = 16;
+
+        public const int MaxSearchStorageRegions = 20;
+
         /// <summary>Details of up to <see cref="MaxFileIdsPerDescribe"/> files; unknown ids come back in NotFound, not as a failure.</summary>
         public static readonly VodOperation<IReadOnlyList<string>, MediaInfoBatch> DescribeMediaInfos = new VodOperation<IReadOnlyList<string>, MediaInfoBatch>(
             "DescribeMediaInfos", isIdempotent: true,

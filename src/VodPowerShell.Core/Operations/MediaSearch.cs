@@ -20,6 +20,11 @@ namespace VodPowerShell.Core.Operations
     /// A window that adds nothing new (more than 5,000 matches in one second) cannot advance: it ends with an
     /// error instead of a loop. Files added or deleted during a search can, as with any offset paging, shift a page.
     /// </para>
+    /// <para>
+    /// More exact FileIds than one SearchMedia takes (10) become one search per group of 10, one after the other, the
+    /// ids made distinct first: a file has one id, so it matches one group only and still comes once. The order is
+    /// then by group, and by CreateTime within a group.
+    /// </para>
     /// Each <see cref="NextPageAsync"/> makes at most one call, so a consumer that stops asking stops the calls.
     /// </summary>
     public sealed class MediaSearch
@@ -27,7 +32,9 @@ namespace VodPowerShell.Core.Operations
         public const int DefaultPageSize = 100;
 
         private readonly Func<MediaSearchRequest, CancellationToken, Task<ApiOutcome<MediaSearchPage>>> send;
-        private readonly MediaSearchRequest filter;
+        private readonly IReadOnlyList<MediaSearchRequest> groups;
+        private int group;
+        private MediaSearchRequest filter;
         private readonly HashSet<string> emittedAtLastTime = new HashSet<string>(StringComparer.Ordinal);
         private Pager<MediaSearchRequest, MediaSearchPage, VodMediaInfo> window;
         private DateTimeOffset? lastTime;
@@ -39,7 +46,8 @@ namespace VodPowerShell.Core.Operations
         {
             if (pageSize < 1 || pageSize > MediaOperations.SearchWindow) throw new ArgumentOutOfRangeException(nameof(pageSize));
             this.send = send ?? throw new ArgumentNullException(nameof(send));
-            this.filter = (filter ?? throw new ArgumentNullException(nameof(filter))).At(0, pageSize, filter.CreatedAfter);
+            groups = ByFileIdGroups((filter ?? throw new ArgumentNullException(nameof(filter))).At(0, pageSize, filter.CreatedAfter));
+            this.filter = groups[0];
             window = OpenWindow(this.filter.CreatedAfter);
         }
 
@@ -54,8 +62,8 @@ namespace VodPowerShell.Core.Operations
                 var page = await window.NextPageAsync(cancellationToken).ConfigureAwait(false);
                 if (page is null)
                 {
-                    if (!NextWindow(out var stuck)) return stuck;
-                    continue;
+                    if (NextWindow(out var stuck) || (stuck is null && NextGroup())) continue;
+                    return stuck;
                 }
 
                 if (!page.IsSuccess)
@@ -69,6 +77,37 @@ namespace VodPowerShell.Core.Operations
             }
 
             return null;
+        }
+
+        private static IReadOnlyList<MediaSearchRequest> ByFileIdGroups(MediaSearchRequest filter)
+        {
+            if (filter.FileIds.Count <= MediaOperations.MaxSearchListItems) return new[] { filter };
+            var distinct = new List<string>(filter.FileIds.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string id in filter.FileIds)
+            {
+                if (seen.Add(id)) distinct.Add(id);
+            }
+
+            var groups = new List<MediaSearchRequest>();
+            for (int start = 0; start < distinct.Count; start += MediaOperations.MaxSearchListItems)
+            {
+                groups.Add(filter.ForFileIds(distinct.GetRange(start, Math.Min(MediaOperations.MaxSearchListItems, distinct.Count - start))));
+            }
+
+            return groups;
+        }
+
+        /// <summary>Starts the next group of FileIds afresh; false after the last.</summary>
+        private bool NextGroup()
+        {
+            if (group + 1 >= groups.Count) return false;
+            filter = groups[++group];
+            lastTime = null;
+            emittedAtLastTime.Clear();
+            finished = false;
+            window = OpenWindow(filter.CreatedAfter);
+            return true;
         }
 
         private Pager<MediaSearchRequest, MediaSearchPage, VodMediaInfo> OpenWindow(DateTimeOffset? createdAfter)

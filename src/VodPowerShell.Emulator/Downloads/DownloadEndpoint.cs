@@ -24,14 +24,16 @@ namespace VodPowerShell.Emulator.Downloads
         private readonly DownloadLog log;
         private readonly SheetCache cache;
         private readonly TimeSpan slowDelay;
+        private readonly int sheetPaddingBytes;
 
-        public DownloadEndpoint(VodService service, FaultInjector faults, DownloadLog log, SheetCache cache, TimeSpan slowDelay)
+        public DownloadEndpoint(VodService service, FaultInjector faults, DownloadLog log, SheetCache cache, TimeSpan slowDelay, int sheetPaddingBytes = 0)
         {
             this.service = service;
             this.faults = faults;
             this.log = log;
             this.cache = cache;
             this.slowDelay = slowDelay;
+            this.sheetPaddingBytes = sheetPaddingBytes;
         }
 
         public async Task HandleAsync(HttpContext context)
@@ -121,7 +123,7 @@ namespace VodPowerShell.Emulator.Downloads
             int sheet = SpriteUrls.ParseSheetName(name, layout.Format);
             if (sheet < 1 || sheet > layout.SheetCount) return null;
             return cache.GetOrRender(task.VodTaskId + "/" + sheet.ToString(CultureInfo.InvariantCulture),
-                () => RenderedFile.Of(SpriteRenderer.Sheet(layout, sheet - 1), SpriteRenderer.ContentType(layout.Format)));
+                () => RenderedFile.Of(SheetPadding.Pad(SpriteRenderer.Sheet(layout, sheet - 1), layout.Format, sheetPaddingBytes), SpriteRenderer.ContentType(layout.Format)));
         }
 
         private async Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body, FaultKind fault)

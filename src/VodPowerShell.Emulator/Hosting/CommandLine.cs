@@ -47,6 +47,7 @@ namespace VodPowerShell.Emulator.Hosting
             new("--download-fault-rate", "0..1", "Share of sprite downloads (GET /_media/...) that get a fault; never the admin endpoints.", o => Text(o.DownloadFaultRate), (o, v) => o.DownloadFaultRate = Double(v)),
             new("--download-fault-kinds", "LIST", "Comma-separated download faults: reset (half the body, then the connection drops), http500, slow (half the body, a pause of --slow-ms, the rest).", o => "all", (o, v) => o.DownloadFaultKinds = Kinds(v, EmulatorOptions.DownloadFaultNames)),
             new("--download-fault-seed", "N", "Seed of the download fault sequence, apart from the API one.", o => Text(o.DownloadFaultSeed), (o, v) => o.DownloadFaultSeed = Int(v)),
+            new("--sheet-padding-kb", "KB", "Make every JPEG and PNG sheet this much heavier (comment segments, a private PNG chunk; still valid images), to measure downloads by the gigabyte.", o => Text(o.SheetPaddingBytes / 1024), (o, v) => o.SheetPaddingBytes = checked(Int(v) * 1024)),
             new("--ledger-capacity", "N", "Requests kept in the ledger; the oldest go first.", o => Text(o.LedgerCapacity), (o, v) => o.LedgerCapacity = Int(v)),
             new("--exit-on-stdin-close", null, "Exit when standard input reaches end of file, so a child never outlives its parent.", o => "off", (o, _) => o.ExitOnStdinClose = true),
             new("--help", null, "Show this help.", o => string.Empty, (_, _) => { }),

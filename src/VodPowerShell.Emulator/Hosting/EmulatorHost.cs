@@ -100,7 +100,7 @@ namespace VodPowerShell.Emulator.Hosting
 
             var downloads = new DownloadLog(options.LedgerCapacity);
             var downloadFaults = new FaultInjector(options.DownloadFaultRate, options.DownloadFaultKinds, options.DownloadFaultSeed);
-            var files = new DownloadEndpoint(service, downloadFaults, downloads, new SheetCache(SheetCacheBytes), options.SlowDelay);
+            var files = new DownloadEndpoint(service, downloadFaults, downloads, new SheetCache(SheetCacheBytes), options.SlowDelay, options.SheetPaddingBytes);
 
             var app = BuildApplication(options.Port);
             EmulatorHost? host = null;

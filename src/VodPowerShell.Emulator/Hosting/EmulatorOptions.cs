@@ -88,6 +88,9 @@ namespace VodPowerShell.Emulator.Hosting
 
         public int DownloadFaultSeed { get; set; } = 1;
 
+        /// <summary>Bytes added to every JPEG and PNG sheet where decoders skip them, so downloads weigh what real sheets do.</summary>
+        public int SheetPaddingBytes { get; set; }
+
         /// <summary>The names accepted by <c>--download-fault-kinds</c>: the faults a CDN download can meet.</summary>
         public static readonly IReadOnlyDictionary<string, FaultKind> DownloadFaultNames = new Dictionary<string, FaultKind>(StringComparer.OrdinalIgnoreCase)
         {

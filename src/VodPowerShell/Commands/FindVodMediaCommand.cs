@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using VodPowerShell.Core.Models;
+using VodPowerShell.Core.Operations;
 
 namespace VodPowerShell.Commands
 {
@@ -22,26 +23,33 @@ namespace VodPowerShell.Commands
 
         /// <summary>Names that contain any of these.</summary>
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] Name { get; set; } = None;
 
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] NamePrefix { get; set; } = None;
 
+        /// <summary>Exact ids, any number: more than SearchMedia takes at once are searched in groups of 10.</summary>
         [Parameter]
         public string[] FileId { get; set; } = None;
 
         /// <summary>Categories, their subcategories included.</summary>
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public int[] ClassId { get; set; } = Array.Empty<int>();
 
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchTags)]
         public string[] Tag { get; set; } = None;
 
         /// <summary>Record, Upload, VideoProcessing, …</summary>
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] SourceType { get; set; } = None;
 
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] StreamId { get; set; } = None;
 
         [Parameter]
@@ -57,6 +65,7 @@ namespace VodPowerShell.Commands
         public DateTime? ExpiresBefore { get; set; }
 
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchStorageRegions)]
         public string[] StorageRegion { get; set; } = None;
 
         [Parameter]
@@ -65,9 +74,11 @@ namespace VodPowerShell.Commands
 
         /// <summary>Containers: mp4, mov, mp3, …</summary>
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] MediaType { get; set; } = None;
 
         [Parameter]
+        [ValidateCount(0, MediaOperations.MaxSearchListItems)]
         public string[] Status { get; set; } = None;
 
         protected override void EndProcessing()

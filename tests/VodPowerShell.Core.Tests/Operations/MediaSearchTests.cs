@@ -34,7 +34,12 @@ namespace VodPowerShell.Core.Tests.Operations
                     return Task.FromResult(ApiOutcome<MediaSearchPage>.Failure(new VodError("InvalidParameterValue.Limit", VodErrorCategory.InvalidArgument, "window", RetryPolicy.Never)));
                 }
 
-                var matches = files.Where(f => (request.CreatedAfter is null || f.CreateTime >= request.CreatedAfter) && (request.CreatedBefore is null || f.CreateTime < request.CreatedBefore)).ToList();
+                if (request.FileIds.Count > MediaOperations.MaxSearchListItems)
+                {
+                    return Task.FromResult(ApiOutcome<MediaSearchPage>.Failure(new VodError("InvalidParameterValue.FileIds", VodErrorCategory.InvalidArgument, "too many", RetryPolicy.Never)));
+                }
+
+                var matches = files.Where(f => (request.FileIds.Count == 0 || request.FileIds.Contains(f.FileId)) && (request.CreatedAfter is null || f.CreateTime >= request.CreatedAfter) && (request.CreatedBefore is null || f.CreateTime < request.CreatedBefore)).ToList();
                 return Task.FromResult(ApiOutcome<MediaSearchPage>.Success(new MediaSearchPage(matches.Count, matches.Skip(request.Offset).Take(request.Limit).ToList())));
             }
         }
@@ -66,6 +71,24 @@ namespace VodPowerShell.Core.Tests.Operations
             Assert.Equal(expected, ids);
             Assert.All(library.Requests, r => Assert.True(r.Offset + r.Limit <= MediaOperations.SearchWindow));
             Assert.True(library.Requests.Select(r => r.CreatedAfter).Distinct().Count() >= 3, "the search was split by CreateTime");
+        }
+
+        [Fact]
+        public async Task MoreFileIdsThanOneSearchTakesBecomeGroupsOfTenAndEachFileComesOnce()
+        {
+            var files = Enumerable.Range(0, 30).Select(i => ($"f{i:D6}", Start.AddSeconds(30 - i))).ToList();
+            var library = new FakeLibrary(files);
+            // 24 distinct ids (two asked twice, one that does not exist) in the caller's order.
+            var asked = Enumerable.Range(0, 23).Select(i => $"f{i:D6}").Concat(new[] { "f000003", "missing", "f000007" }).ToArray();
+
+            var (ids, failure) = await Drain(new MediaSearch(library.Search, new MediaSearchRequest { FileIds = asked }, pageSize: 100));
+
+            Assert.Null(failure);
+            Assert.Equal(Enumerable.Range(0, 23).Select(i => $"f{i:D6}").OrderBy(id => id, StringComparer.Ordinal), ids.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Equal(new[] { 10, 10, 4 }, library.Requests.Select(r => r.FileIds.Count));
+            Assert.Equal(24, library.Requests.SelectMany(r => r.FileIds).Distinct().Count());
+            // Within a group, oldest first: the first group's ten, f000009 created first.
+            Assert.Equal("f000009", ids[0]);
         }
 
         [Fact]

@@ -98,9 +98,12 @@ namespace VodPowerShell.Core.Protocol.V3
             info.CoverUrl = JsonRead.String(basic, "CoverUrl");
             info.Tags = JsonRead.StringArray(basic, "TagSet");
 
-            // Vid is the live-recording stream's id, the only stream identifier MediaInfo carries.
-            info.StreamId = JsonRead.String(basic, "Vid") is { Length: > 0 } vid ? vid : null;
-            if (JsonRead.Object(basic, "SourceInfo") is JsonElement source) info.SourceType = JsonRead.String(source, "SourceType");
+            // A live recording's stream is in SourceInfo.LiveRecordInfo.StreamId (BasicInfo.Vid names the recording, not the stream).
+            if (JsonRead.Object(basic, "SourceInfo") is JsonElement source)
+            {
+                info.SourceType = JsonRead.String(source, "SourceType");
+                if (JsonRead.Object(source, "LiveRecordInfo") is JsonElement record) info.StreamId = JsonRead.String(record, "StreamId") is { Length: > 0 } stream ? stream : null;
+            }
         }
     }
 }

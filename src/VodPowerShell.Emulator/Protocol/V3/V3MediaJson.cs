@@ -45,8 +45,16 @@ namespace VodPowerShell.Emulator.Protocol.V3
                 json.WriteStartObject("SourceInfo");
                 json.WriteString("SourceType", d.SourceType);
                 json.WriteString("SourceContext", string.Empty);
+                if (d.StreamId.Length > 0)
+                {
+                    // A live recording names its stream here (MediaSourceData.LiveRecordInfo); Vid below names the recording.
+                    json.WriteStartObject("LiveRecordInfo");
+                    json.WriteString("StreamId", d.StreamId);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
-                json.WriteString("Vid", d.StreamId.Length == 0 ? string.Empty : file.FileId);
+                json.WriteString("Vid", d.StreamId.Length == 0 ? string.Empty : "vid-" + file.FileId);
                 json.WriteString("Category", d.Category);
                 json.WriteString("Status", d.Status);
                 json.WriteString("StorageClass", "STANDARD");
