@@ -25,6 +25,9 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>Timers may fire a tick early against the clock; a window is never cut short by that.</summary>
         private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
+        /// <summary>How often a request held until an answer comes back looks again.</summary>
+        private static readonly TimeSpan AnswerPoll = TimeSpan.FromMilliseconds(10);
+
         /// <summary>Waiters of this process take turns, oldest first (a guarantee SemaphoreSlim does not give), so only one of them polls the book.</summary>
         private readonly ConcurrencyLimiter turn = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -34,7 +37,10 @@ namespace VodPowerShell.Core.Throttling
         });
         private readonly Func<DateTime> clock;
         private readonly AdaptiveLimit limit;
+        private readonly RequestPacer pacer;
         private IPermitBook book;
+        private int inFlight;
+        private int acceptedAnswers;
 
         /// <summary>A gate for this process only.</summary>
         public QuotaGate(int permitLimit, TimeSpan window)
@@ -46,6 +52,7 @@ namespace VodPowerShell.Core.Throttling
         {
             if (permitLimit <= 0) throw new ArgumentOutOfRangeException(nameof(permitLimit));
             limit = new AdaptiveLimit(permitLimit, window);
+            pacer = new RequestPacer(window);
             this.book = book;
             this.clock = clock;
         }
@@ -56,8 +63,8 @@ namespace VodPowerShell.Core.Throttling
 
         public TimeSpan Window => limit.Window;
 
-        /// <summary>The permits this client allows itself per window now: <see cref="PermitLimit"/> until a quota error.</summary>
-        public int CurrentPermits => limit.Permits;
+        /// <summary>The requests this client allows itself per window now: <see cref="PermitLimit"/> until a quota error.</summary>
+        public double CurrentRate => limit.Rate;
 
         /// <summary>True when the permits are counted for every process of the user.</summary>
         public bool IsShared => book is SharedPermitBook;
@@ -92,11 +99,29 @@ namespace VodPowerShell.Core.Throttling
             {
                 DateTime now = clock();
                 IPermitBook current = book;
+                int permits = limit.Permits;
                 long leaseId;
                 DateTime retryAt;
                 try
                 {
-                    if (current.TryTake(limit.Permits, now, out leaseId, out retryAt)) return new Permit(this, current, leaseId);
+                    if (Paced && !pacer.IsDue(now, out retryAt))
+                    {
+                        // Waits for the pacer below; the book is asked once the request is due.
+                    }
+                    else if (Paced && Volatile.Read(ref inFlight) > Volatile.Read(ref acceptedAnswers))
+                    {
+                        // A client that has not heard from the service yet sends one request, then one more per
+                        // accepted answer (TCP's initial window): on a loaded machine answers take hundreds of
+                        // milliseconds, and a client paced at the whole quota would otherwise have several requests
+                        // out, all refused, before the first "over quota" tells it others use the key.
+                        retryAt = now + AnswerPoll;
+                    }
+                    else if (current.TryTake(permits, now, out leaseId, out retryAt))
+                    {
+                        pacer.Sent(now, limit.Rate);
+                        Interlocked.Increment(ref inFlight);
+                        return new Permit(this, current, leaseId);
+                    }
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -111,6 +136,13 @@ namespace VodPowerShell.Core.Throttling
 
         public void Dispose() => turn.Dispose();
 
+        /// <summary>
+        /// Requests are spread evenly over the window (<see cref="RequestPacer"/>) when other clients may use the
+        /// key unseen: a gate that counts this process only, or any gate once the service said "over quota".
+        /// A gate shared by every client of the key bursts freely: its count alone keeps them within the quota.
+        /// </summary>
+        private bool Paced => !(book is SharedPermitBook) || limit.IsAdapting;
+
         /// <summary>The shared file cannot be used any more (locked for too long, deleted folder): count locally from now on.</summary>
         private void FallBackToLocal(Exception ex)
         {
@@ -121,6 +153,8 @@ namespace VodPowerShell.Core.Throttling
         private void Answered(IPermitBook from, long leaseId, bool throttled)
         {
             DateTime now = clock();
+            Interlocked.Decrement(ref inFlight);
+            if (!throttled && Volatile.Read(ref acceptedAnswers) < PermitLimit) Interlocked.Increment(ref acceptedAnswers);
             try
             {
                 from.Return(leaseId, now + Window + TimerSlack);
@@ -137,14 +171,14 @@ namespace VodPowerShell.Core.Throttling
 
         private string Describe(bool throttled)
         {
-            int permits = limit.Permits;
-            double perSecond = permits / Window.TotalSeconds;
+            double perWindow = limit.Rate;
+            double perSecond = perWindow / Window.TotalSeconds;
             string rate = Window >= TimeSpan.FromSeconds(60)
                 ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a minute", perSecond * 60)
                 : string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests a second", perSecond);
             return throttled
-                ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit)
-                : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1} per {2:0.###} s of {3}).", rate, permits, Window.TotalSeconds, PermitLimit);
+                ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit)
+                : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit);
         }
 
         private sealed class Permit : IQuotaPermit

@@ -59,8 +59,32 @@ namespace VodPowerShell.Core.Tests.Throttling
 
             using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
 
-            Assert.Equal(7, gate.CurrentPermits);
-            Assert.Contains("rate lowered to 7 requests a minute", Assert.Single(lines));
+            // Others use the key, how many is unknown: it restarts from one request a window.
+            Assert.Equal(1, gate.CurrentRate);
+            Assert.Contains("rate lowered to 1 requests a minute (1 per 60 s of 10)", Assert.Single(lines));
+        }
+
+        [Fact]
+        public async Task UntilAnswersComeBackOneMoreRequestGoesOutPerAcceptedAnswer()
+        {
+            // A fake clock far enough along that the pacer never holds a request: only the answers do.
+            var window = TimeSpan.FromSeconds(60);
+            DateTime now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            using var gate = new QuotaGate(10, window, new LocalPermitBook(window), () => now);
+
+            IQuotaPermit first = await gate.WaitAsync(CancellationToken.None);
+            now = now.AddSeconds(10);
+            Task<IQuotaPermit> second = gate.WaitAsync(CancellationToken.None).AsTask();
+            await Task.Delay(100);
+            Assert.False(second.IsCompleted, "a second request went out before the first was answered");
+
+            first.Dispose();                            // accepted: now two may be out
+            IQuotaPermit secondPermit = await second;
+            now = now.AddSeconds(10);
+            using (await gate.WaitAsync(CancellationToken.None))
+            {
+                secondPermit.Dispose();
+            }
         }
 
         [Fact]
