@@ -3,8 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 #if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
-#endif
-#if NET8_0_OR_GREATER
 using System.Security.Cryptography;
 #endif
 using System.Text;
@@ -54,9 +52,7 @@ namespace VodPowerShell.Core.Signing
                 {
                     Span<byte> utf8 = maxBytes <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
                     int count = WriteStringToSign(utf8, httpMethod, authority, path, sorted);
-                    Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-                    int written = key.ComputeHmac(method, utf8.Slice(0, count), hash);
-                    return Convert.ToBase64String(hash.Slice(0, written));
+                    return HmacBase64(utf8.Slice(0, count), key, method);
                 }
                 finally
                 {
@@ -87,7 +83,7 @@ namespace VodPowerShell.Core.Signing
         }
 
 #if NET8_0_OR_GREATER
-        /// <summary>UTF-8 on the stack, one-shot HMAC on the stack: the Base64 string is the only allocation.</summary>
+        /// <summary>The string to sign into UTF-8 on the stack (pooled when long), then <see cref="HmacBase64(ReadOnlySpan{byte}, SigningKey, SignatureMethod)"/>.</summary>
         [SkipLocalsInit] // See Sha256Midstates.Compute: zeroing the buffers would slow the HMAC down threefold.
         private static string HmacBase64(ReadOnlySpan<char> text, SigningKey key, SignatureMethod method)
         {
@@ -98,14 +94,21 @@ namespace VodPowerShell.Core.Signing
             {
                 Span<byte> utf8 = byteCount <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
                 int count = Encoding.UTF8.GetBytes(text, utf8);
-                Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-                int written = key.ComputeHmac(method, utf8.Slice(0, count), hash);
-                return Convert.ToBase64String(hash.Slice(0, written));
+                return HmacBase64(utf8.Slice(0, count), key, method);
             }
             finally
             {
                 if (rented != null) ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+
+        /// <summary>The HMAC of the UTF-8 string to sign, on the stack; the Base64 string is the only allocation.</summary>
+        [SkipLocalsInit] // See Sha256Midstates.Compute: zeroing the buffer would slow the HMAC down threefold.
+        private static string HmacBase64(ReadOnlySpan<byte> utf8, SigningKey key, SignatureMethod method)
+        {
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            int written = key.ComputeHmac(method, utf8, hash);
+            return Convert.ToBase64String(hash.Slice(0, written));
         }
 #endif
 
