@@ -104,19 +104,8 @@ namespace VodPowerShell.Core.Throttling
                 DateTime retryAt;
                 try
                 {
-                    if (Paced && !pacer.IsDue(now, out retryAt))
-                    {
-                        // Waits for the pacer below; the book is asked once the request is due.
-                    }
-                    else if (Paced && Volatile.Read(ref inFlight) > Volatile.Read(ref acceptedAnswers))
-                    {
-                        // A client that has not heard from the service yet sends one request, then one more per
-                        // accepted answer (TCP's initial window): on a loaded machine answers take hundreds of
-                        // milliseconds, and a client paced at the whole quota would otherwise have several requests
-                        // out, all refused, before the first "over quota" tells it others use the key.
-                        retryAt = now + AnswerPoll;
-                    }
-                    else if (current.TryTake(permits, now, out leaseId, out retryAt))
+                    // The book is asked only once the request is not held back.
+                    if (!HeldBack(now, out retryAt) && current.TryTake(permits, now, out leaseId, out retryAt))
                     {
                         pacer.Sent(now, limit.Rate);
                         Interlocked.Increment(ref inFlight);
@@ -142,6 +131,23 @@ namespace VodPowerShell.Core.Throttling
         /// A gate shared by every client of the key bursts freely: its count alone keeps them within the quota.
         /// </summary>
         private bool Paced => !(book is SharedPermitBook) || limit.IsAdapting;
+
+        /// <summary>
+        /// True while a paced request must wait (until <paramref name="retryAt"/>): for its turn on the pacer's
+        /// grid, or for answers. A client that has not heard from the service yet sends one request, then one more
+        /// per accepted answer (TCP's initial window): on a loaded machine answers take hundreds of milliseconds,
+        /// and a client paced at the whole quota would otherwise have several requests out, all refused, before
+        /// the first "over quota" tells it others use the key.
+        /// </summary>
+        private bool HeldBack(DateTime now, out DateTime retryAt)
+        {
+            retryAt = now;
+            if (!Paced) return false;
+            if (!pacer.IsDue(now, out retryAt)) return true;
+            if (Volatile.Read(ref inFlight) <= Volatile.Read(ref acceptedAnswers)) return false;
+            retryAt = now + AnswerPoll;
+            return true;
+        }
 
         /// <summary>The shared file cannot be used any more (locked for too long, deleted folder): count locally from now on.</summary>
         private void FallBackToLocal(Exception ex)
