@@ -49,7 +49,6 @@ namespace VodPowerShell.Core.Models
 
         public int Limit { get; set; } = 100;
 
-        /// <summary>The same filters at another page position.</summary>
         /// <summary>The same search for other exact FileIds.</summary>
         public MediaSearchRequest ForFileIds(IReadOnlyList<string> fileIds)
         {
@@ -58,6 +57,7 @@ namespace VodPowerShell.Core.Models
             return copy;
         }
 
+        /// <summary>The same filters at another page position.</summary>
         public MediaSearchRequest At(int offset, int limit, DateTimeOffset? createdAfter)
         {
             var copy = (MediaSearchRequest)MemberwiseClone();

@@ -34,7 +34,6 @@ namespace VodPowerShell.Core.Operations
         private readonly Func<MediaSearchRequest, CancellationToken, Task<ApiOutcome<MediaSearchPage>>> send;
         private readonly IReadOnlyList<MediaSearchRequest> groups;
         private int group;
-        private MediaSearchRequest filter;
         private readonly HashSet<string> emittedAtLastTime = new HashSet<string>(StringComparer.Ordinal);
         private Pager<MediaSearchRequest, MediaSearchPage, VodMediaInfo> window;
         private DateTimeOffset? lastTime;
@@ -47,9 +46,11 @@ namespace VodPowerShell.Core.Operations
             if (pageSize < 1 || pageSize > MediaOperations.SearchWindow) throw new ArgumentOutOfRangeException(nameof(pageSize));
             this.send = send ?? throw new ArgumentNullException(nameof(send));
             groups = ByFileIdGroups((filter ?? throw new ArgumentNullException(nameof(filter))).At(0, pageSize, filter.CreatedAfter));
-            this.filter = groups[0];
-            window = OpenWindow(this.filter.CreatedAfter);
+            window = OpenWindow(Filter.CreatedAfter);
         }
+
+        /// <summary>The search of the current group of FileIds (the whole search when there is one group).</summary>
+        private MediaSearchRequest Filter => groups[group];
 
         /// <summary>Service calls made so far.</summary>
         public int Calls { get; private set; }
@@ -102,11 +103,11 @@ namespace VodPowerShell.Core.Operations
         private bool NextGroup()
         {
             if (group + 1 >= groups.Count) return false;
-            filter = groups[++group];
+            group++;
             lastTime = null;
             emittedAtLastTime.Clear();
             finished = false;
-            window = OpenWindow(filter.CreatedAfter);
+            window = OpenWindow(Filter.CreatedAfter);
             return true;
         }
 
@@ -118,7 +119,7 @@ namespace VodPowerShell.Core.Operations
             {
                 Calls++;
                 return send(request, token);
-            }, filter.At(0, filter.Limit, createdAfter));
+            }, Filter.At(0, Filter.Limit, createdAfter));
         }
 
         private List<VodMediaInfo> Fresh(IReadOnlyList<VodMediaInfo> items)
