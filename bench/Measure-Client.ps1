@@ -29,13 +29,17 @@ Set-StrictMode -Version Latest
 $SecretId = 'AKIDVodEmulator0000000000000000000000'
 $SecretKey = 'VodEmulatorSecretKey000000000000'
 
+function New-EmulatorCredential {
+    [pscredential]::new($SecretId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+}
+
 function New-FileIds([int] $Count, [string] $Prefix) {
     [string[]] $ids = foreach ($i in 1..$Count) { "$Prefix$i" }
     return , $ids
 }
 
 function Invoke-Module([string[]] $FileIds, [switch] $Discard) {
-    $credential = [pscredential]::new($SecretId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+    $credential = New-EmulatorCredential
     $sprite = @{
         Credential = $credential; Endpoint = $Endpoint; ThrottleLimit = $ThrottleLimit
         RequestsPerMinute = $RequestsPerMinute; QuotaWindowSec = $QuotaWindowSec; ErrorAction = 'SilentlyContinue'
@@ -90,7 +94,7 @@ function Invoke-Baseline([string[]] $FileIds) {
 function Invoke-Download([string[]] $FileIds) {
     # Two equal halves in one process: if the first half's peak holds through the second, memory does not grow
     # with the bytes. Both halves are past the GC's first-generation budget, so the peak is not just a lazy GC.
-    $credential = [pscredential]::new($SecretId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+    $credential = New-EmulatorCredential
     $finished = @($FileIds | New-VodImageSprite -Credential $credential -Endpoint $Endpoint -Wait -ErrorAction Stop)
     $process = [Diagnostics.Process]::GetCurrentProcess()
     $half = [int]($finished.Count / 2)

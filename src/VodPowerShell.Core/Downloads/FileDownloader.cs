@@ -227,7 +227,7 @@ namespace VodPowerShell.Core.Downloads
         }
 
         /// <summary>
-        /// Unbuffered and synchronous: every write is a whole 64 KB block that lands in the OS page cache in
+        /// Unbuffered and synchronous: every write is a block of up to 64 KB that lands in the OS page cache in
         /// microseconds, and a synchronous write allocates nothing, where an async one costs a task per block.
         /// </summary>
         private static FileStream OpenPartial(string partial) =>

@@ -35,6 +35,7 @@ namespace VodPowerShell.Emulator.Downloads
             using var output = new MemoryStream(jpeg.Length + paddingBytes + 4 * (paddingBytes / MaxJpegSegmentData + 1));
             output.Write(jpeg, 0, 2); // SOI
             Span<byte> header = stackalloc byte[4];
+            byte[] zeros = new byte[Math.Min(paddingBytes, MaxJpegSegmentData)];
             for (int left = paddingBytes; left > 0; left -= MaxJpegSegmentData)
             {
                 int data = Math.Min(left, MaxJpegSegmentData);
@@ -42,7 +43,7 @@ namespace VodPowerShell.Emulator.Downloads
                 header[1] = 0xFE; // COM
                 BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)(data + 2));
                 output.Write(header);
-                output.Write(new byte[data]);
+                output.Write(zeros, 0, data);
             }
 
             output.Write(jpeg, 2, jpeg.Length - 2);
