@@ -25,6 +25,7 @@ namespace VodPowerShell.Core.Client
         private readonly string runSalt = IdempotencyKey.NewRunSalt();
         private readonly Action? detach;
         private readonly string endpointText;
+        private readonly SubmissionReconciler reconciler;
 
         /// <param name="detach">Run on <see cref="Dispose"/>: undoes what the factory attached to shared state (a quota gate's listeners).</param>
         public VodClient(IVodApi api, RetryOptions? retry = null, IQuotaGate? gate = null, Action? detach = null)
@@ -34,6 +35,7 @@ namespace VodPowerShell.Core.Client
             this.gate = gate;
             this.detach = detach;
             endpointText = api.Endpoint.ToString();
+            reconciler = new SubmissionReconciler(this);
         }
 
         public IVodApi Api => api;
@@ -51,7 +53,6 @@ namespace VodPowerShell.Core.Client
         public async Task<ImageSpriteResult> CreateImageSpriteAsync(string fileId, int definition, CancellationToken cancellationToken, string? sessionId = null)
         {
             var result = new ImageSpriteResult(fileId, definition, endpointText) { SubAppId = api.SubAppId };
-            var reconciler = new SubmissionReconciler(this);
             string key = sessionId ?? IdempotencyKeyFor(fileId, definition);
             if (api.Version == ApiVersion.V3) result.SessionId = key;
             var request = new ImageSpriteRequest(fileId, definition, key);
@@ -98,7 +99,7 @@ namespace VodPowerShell.Core.Client
         /// intents. <paramref name="sentAfter"/> is when the request was about to be sent.
         /// </summary>
         internal Task<ReconcileResult> FindSubmittedTaskAsync(string fileId, int definition, DateTimeOffset sentAfter, CancellationToken cancellationToken) =>
-            new SubmissionReconciler(this).FindAsync(fileId, definition, sentAfter, cancellationToken);
+            reconciler.FindAsync(fileId, definition, sentAfter, cancellationToken);
 
         /// <summary>
         /// Runs any declared operation through the retry and quota pipeline, resending after a lost answer only
