@@ -21,10 +21,11 @@ namespace VodPowerShell.Core.Signing
         private HMAC? spare;
 
 #if NET8_0_OR_GREATER
-        // The last TC3 derived key and the date + service it is for (see DeriveTc3Key).
+        // The last TC3 derived key, its midstates and the date + service it is for (see ComputeTc3Hmac).
         private readonly object tc3Gate = new object();
         private byte[]? tc3Scope;
         private byte[]? tc3Key;
+        private Sha256Midstates? tc3Midstates;
 
         // HMAC-SHA256 from the key's padded-block midstates where OpenSSL's SHA-256 can be called (see
         // Sha256Midstates); made on the first SHA-256 signature. midstatesTried stays set when it is not available.
@@ -133,12 +134,15 @@ namespace VodPowerShell.Core.Signing
         }
 
         /// <summary>
-        /// <see cref="DeriveTc3Key(string, string)"/> into <paramref name="derived"/> (32 bytes); the caller zeroes it.
-        /// The key depends only on the UTC date and the service, so the last one is kept (zeroed when replaced
-        /// and on <see cref="Dispose"/>): a request signs with one HMAC instead of four.
+        /// TC3's last step: the HMAC of <paramref name="stringToSign"/> with the key
+        /// <see cref="DeriveTc3Key(string, string)"/> derives for <paramref name="utcDate"/> and <paramref name="service"/>,
+        /// into <paramref name="mac"/> (32 bytes). The derived key depends only on the UTC date and the service, so the
+        /// last one is kept with its midstates (<see cref="Sha256Midstates"/>; zeroed when replaced and on
+        /// <see cref="Dispose"/>): a request signs with one HMAC instead of four, and that one skips OpenSSL's EVP layer.
         /// </summary>
-        public void DeriveTc3Key(ReadOnlySpan<byte> utcDate, ReadOnlySpan<byte> service, Span<byte> derived)
+        public void ComputeTc3Hmac(ReadOnlySpan<byte> utcDate, ReadOnlySpan<byte> service, ReadOnlySpan<byte> stringToSign, Span<byte> mac)
         {
+            // Under the lock: a date change zeroes the old midstates, which must not happen under a signer still using them.
             lock (tc3Gate)
             {
                 if (disposed) throw new ObjectDisposedException(nameof(SigningKey));
@@ -148,12 +152,15 @@ namespace VodPowerShell.Core.Signing
                 {
                     tc3Key ??= new byte[HMACSHA256.HashSizeInBytes];
                     DeriveTc3KeyUncached(utcDate, service, tc3Key);
+                    tc3Midstates?.Dispose();
+                    tc3Midstates = Sha256Midstates.TryCreate(tc3Key);
                     tc3Scope = new byte[utcDate.Length + service.Length];
                     utcDate.CopyTo(tc3Scope);
                     service.CopyTo(tc3Scope.AsSpan(utcDate.Length));
                 }
 
-                tc3Key.CopyTo(derived);
+                if (tc3Midstates != null) tc3Midstates.Compute(stringToSign, mac);
+                else HMACSHA256.HashData(tc3Key!, stringToSign, mac);
             }
         }
 
@@ -225,6 +232,7 @@ namespace VodPowerShell.Core.Signing
             lock (tc3Gate)
             {
                 if (tc3Key != null) CryptographicOperations.ZeroMemory(tc3Key);
+                tc3Midstates?.Dispose();
             }
             midstates?.Dispose();
 #endif

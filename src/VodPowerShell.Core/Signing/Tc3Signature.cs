@@ -1,6 +1,7 @@
 using System;
 #if NET8_0_OR_GREATER
 using System.Buffers;
+using System.Runtime.CompilerServices;
 #endif
 using System.Globalization;
 using System.Security.Cryptography;
@@ -73,7 +74,7 @@ namespace VodPowerShell.Core.Signing
         {
 #if NET8_0_OR_GREATER
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(data, hash);
+            Sha256(data, hash);
             return ToHex(hash);
 #else
             using var sha = SHA256.Create();
@@ -84,15 +85,16 @@ namespace VodPowerShell.Core.Signing
 #if NET8_0_OR_GREATER
         /// <summary>
         /// The same steps as the public ones above, as UTF-8 on the stack: each string of the signature exists only
-        /// as bytes that are hashed, and the Authorization value is the one string built. The derived key is zeroed.
+        /// as bytes that are hashed, and the Authorization value is the one string built. The derived key never
+        /// leaves the <see cref="SigningKey"/>.
         /// </summary>
+        [SkipLocalsInit] // See Sha256Midstates.Compute: zeroing the buffers would slow the hashes down.
         private static string AuthorizeOnStack(string secretId, SigningKey key, string service, string host, long timestamp, byte[] payload)
         {
             const int StackBytes = 512;
             int hostBytes = Encoding.UTF8.GetMaxByteCount(host.Length);
             int serviceBytes = Encoding.UTF8.GetMaxByteCount(service.Length);
             byte[]? rented = null;
-            Span<byte> derived = stackalloc byte[HMACSHA256.HashSizeInBytes];
             try
             {
                 int needed = 256 + hostBytes + serviceBytes;
@@ -100,7 +102,7 @@ namespace VodPowerShell.Core.Signing
                 Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
 
                 // Canonical request: POST, "/", no query, the two signed headers, the payload's hash.
-                SHA256.HashData(payload, hash);
+                Sha256(payload, hash);
                 var canonical = new Utf8Builder(buffer);
                 canonical.Append("POST\n/\n\ncontent-type:"u8);
                 canonical.Append(ContentType);
@@ -110,7 +112,7 @@ namespace VodPowerShell.Core.Signing
                 canonical.Append(SignedHeaders);
                 canonical.Append("\n"u8);
                 canonical.AppendHex(hash);
-                SHA256.HashData(canonical.Written, hash);
+                Sha256(canonical.Written, hash);
 
                 // String to sign; the date and scope are written once and read back for the key and the header.
                 Span<char> date = stackalloc char[10];
@@ -132,22 +134,35 @@ namespace VodPowerShell.Core.Signing
                 toSign.AppendHex(hash);
 
                 Span<byte> written = toSign.Written;
-                key.DeriveTc3Key(written.Slice(scopeStart, 10), written.Slice(serviceStart, serviceEnd - serviceStart), derived);
-                HMACSHA256.HashData(derived, written, hash);
+                key.ComputeTc3Hmac(written.Slice(scopeStart, 10), written.Slice(serviceStart, serviceEnd - serviceStart), written, hash);
 
-                Span<char> signature = stackalloc char[2 * SHA256.HashSizeInBytes];
-                WriteHex(hash, signature);
-                return string.Concat(
-                    Algorithm + " Credential=" + secretId + "/",
-                    Encoding.UTF8.GetString(written.Slice(scopeStart, scopeEnd - scopeStart)),
-                    ", SignedHeaders=" + SignedHeaders + ", Signature=",
-                    new string(signature));
+                // The header is written as chars and made a string once: the result is the only allocation.
+                ReadOnlySpan<byte> scope = written.Slice(scopeStart, scopeEnd - scopeStart);
+                const string Credential = Algorithm + " Credential=";
+                const string Signature = ", SignedHeaders=" + SignedHeaders + ", Signature=";
+                int length = Credential.Length + secretId.Length + 1 + Encoding.UTF8.GetCharCount(scope) + Signature.Length + 2 * SHA256.HashSizeInBytes;
+                Span<char> header = length <= StackBytes ? stackalloc char[StackBytes] : new char[length];
+                int at = 0;
+                Credential.CopyTo(header);
+                at += Credential.Length;
+                secretId.CopyTo(header.Slice(at));
+                at += secretId.Length;
+                header[at++] = '/';
+                at += Encoding.UTF8.GetChars(scope, header.Slice(at));
+                Signature.CopyTo(header.Slice(at));
+                at += Signature.Length;
+                WriteHex(hash, header.Slice(at));
+                return new string(header.Slice(0, at + 2 * SHA256.HashSizeInBytes));
             }
             finally
             {
-                CryptographicOperations.ZeroMemory(derived);
                 if (rented != null) ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+
+        private static void Sha256(ReadOnlySpan<byte> data, Span<byte> hash)
+        {
+            if (!Sha256Midstates.TryHash(data, hash)) SHA256.HashData(data, hash);
         }
 
         private static string ToHex(ReadOnlySpan<byte> bytes)

@@ -41,6 +41,23 @@ namespace VodPowerShell.Core.Tests.Signing
         }
 
         [Fact]
+        public void ThePlainHashIsDotNetsSha256ForEveryMessageLength()
+        {
+            byte[] ours = new byte[32];
+            bool taken = Sha256Midstates.TryHash(Array.Empty<byte>(), ours);
+
+            // TC3 hashes its payload and canonical request this way on Linux; elsewhere it keeps SHA256.HashData.
+            Assert.Equal(OperatingSystem.IsLinux(), taken);
+            if (!taken) return;
+            for (int length = 0; length <= 200; length++)
+            {
+                byte[] message = Bytes(length, seed: length + 1);
+                Assert.True(Sha256Midstates.TryHash(message, ours));
+                Assert.Equal(SHA256.HashData(message), ours);
+            }
+        }
+
+        [Fact]
         public void TheSigningKeyStillAnswersAfterItsMidstatesAreMadeAndGivesNothingOnceDisposed()
         {
             byte[] keyBytes = Bytes(32, seed: 3);
