@@ -12,9 +12,11 @@ namespace VodPowerShell.Core.Throttling
     /// </summary>
     /// <remarks>
     /// The first quota error tells a client that others use the key, not how many: every client that meets
-    /// another restarts from one request per window and doubles each window until the next quota error (TCP's
+    /// another restarts from an eighth of the quota and doubles each window until the next quota error (TCP's
     /// slow start), so clients that met at the same moment grow alike and share fairly, where cutting from
-    /// what each had accepted would keep the one that started first ahead for the whole run. Each later cut
+    /// what each had accepted would keep the one that started first ahead for the whole run. An eighth, not one
+    /// request a window: with few long windows (v2's minute) a restart from one would leave most of the quota
+    /// unused for several windows; up to eight clients still restart within it. Each later cut
     /// delays its growth by a random part of a window, so clients cut together do not probe in lock-step.
     /// Time is measured in windows, so the same constants fit v2's 100 a minute and API 3.0's 100 a second.
     /// Pure arithmetic on the times it is given; tuned against a simulation and <c>build.ps1 Bench</c>
@@ -24,6 +26,9 @@ namespace VodPowerShell.Core.Throttling
     {
         /// <summary>botocore's multiplicative decrease.</summary>
         public const double Beta = 0.7;
+
+        /// <summary>Where the slow start begins, as a share of <see cref="Maximum"/> (at least one request a window).</summary>
+        public const double RestartShare = 1.0 / 8;
 
         /// <summary>
         /// The cubic's scale, in requests per window per window cubed: botocore's 0.4 probes for more so fast
@@ -65,7 +70,7 @@ namespace VodPowerShell.Core.Throttling
             /// <summary>No quota error yet, or the quota regained since: the whole quota.</summary>
             Full,
 
-            /// <summary>Others use the key: from one request per window, doubling each window.</summary>
+            /// <summary>Others use the key: from <see cref="RestartShare"/> of the quota, doubling each window.</summary>
             SlowStart,
 
             /// <summary>Cut from the accepted rate, growing back along the cubic curve.</summary>
@@ -120,7 +125,7 @@ namespace VodPowerShell.Core.Throttling
                 if (phase == Phase.Full)
                 {
                     phase = Phase.SlowStart;
-                    limit = 1;
+                    limit = RestartLevel;
                     return PermitsOf(limit) != before;
                 }
 
@@ -147,7 +152,7 @@ namespace VodPowerShell.Core.Throttling
                 int before = PermitsOf(limit);
                 if (phase == Phase.SlowStart)
                 {
-                    limit = Math.Pow(2, WindowsSince(lastThrottle, now));
+                    limit = RestartLevel * Math.Pow(2, WindowsSince(lastThrottle, now));
                 }
                 else
                 {
@@ -173,6 +178,8 @@ namespace VodPowerShell.Core.Throttling
                 lock (generator) return generator.NextDouble();
             };
         }
+
+        private double RestartLevel => Math.Max(1, Maximum * RestartShare);
 
         private double WindowsSince(DateTime from, DateTime now) => Math.Max(0, (now - from).Ticks) / (double)Window.Ticks;
 

@@ -10,8 +10,8 @@ namespace VodPowerShell.Core.Tests.Throttling
         private static readonly DateTime Start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
-        /// <summary>When <see cref="MetOthers"/> clients of 4 windows meet a quota error: the last window then holds all 10 answers of it.</summary>
-        private const double Cut = 3.95;
+        /// <summary>When <see cref="MetOthers"/> clients of 2 windows meet a quota error: the last window then holds 10 answers.</summary>
+        private const double Cut = 1.95;
 
         private static DateTime At(double windows) => Start.AddTicks((long)(windows * Window.Ticks));
 
@@ -34,24 +34,34 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
-        public void TheFirstQuotaErrorRestartsFromOneRequestAWindowAndDoublesEachWindow()
+        public void TheFirstQuotaErrorRestartsFromAnEighthOfTheQuotaAndDoublesEachWindow()
         {
-            var limit = new AdaptiveLimit(100, Window, () => 0);
+            var limit = new AdaptiveLimit(800, Window, () => 0);
             Assert.True(limit.OnThrottled(Start));
-            Assert.Equal(1, limit.Rate);
+            Assert.Equal(100, limit.Rate);
             Assert.True(limit.IsAdapting);
 
             limit.OnAccepted(At(1));
-            Assert.Equal(2, limit.Rate, 6);
-            limit.OnAccepted(At(3));
-            Assert.Equal(8, limit.Rate, 6);
-            limit.OnAccepted(At(3.5));
-            Assert.Equal(12, limit.Permits);        // 11.3 rounded up: the pacer spreads the fraction
+            Assert.Equal(200, limit.Rate, 6);
+            limit.OnAccepted(At(2));
+            Assert.Equal(400, limit.Rate, 6);
+            limit.OnAccepted(At(2.5));
+            Assert.Equal(566, limit.Permits);       // 565.7 rounded up: the pacer spreads the fraction
 
             // With no further quota error it regains the whole quota and stops adapting.
-            limit.OnAccepted(At(7));
-            Assert.Equal(100, limit.Permits);
+            limit.OnAccepted(At(3));
+            Assert.Equal(800, limit.Permits);
             Assert.False(limit.IsAdapting);
+        }
+
+        [Fact]
+        public void ASmallQuotaRestartsFromOneRequestAWindow()
+        {
+            var limit = new AdaptiveLimit(4, Window, () => 0);
+            limit.OnThrottled(Start);
+            Assert.Equal(1, limit.Rate);
+            limit.OnAccepted(At(1));
+            Assert.Equal(2, limit.Rate, 6);
         }
 
         [Fact]
@@ -75,9 +85,9 @@ namespace VodPowerShell.Core.Tests.Throttling
         [Fact]
         public void ALaterQuotaErrorCutsToSevenTenthsOfWhatTheServiceAcceptedOncePerWindow()
         {
-            // Slow start reached 15 a window, but the service took only 10 of them in the last window.
-            var limit = MetOthers(100, windows: 4, perWindow: 10);
-            Assert.InRange(limit.Rate, 14, 16);
+            // Slow start reached 47 a window, but the service took only 10 of them in the last window.
+            var limit = MetOthers(100, windows: 2, perWindow: 10);
+            Assert.InRange(limit.Rate, 45, 48);
 
             Assert.True(limit.OnThrottled(At(Cut)));
             Assert.Equal(7, limit.Rate, 6);
@@ -98,7 +108,7 @@ namespace VodPowerShell.Core.Tests.Throttling
         [Fact]
         public void GrowsBackAlongTheCubicCurveFlatAroundWhatWasAcceptedAndNeverPastTheQuota()
         {
-            var limit = MetOthers(100, windows: 4, perWindow: 10);
+            var limit = MetOthers(100, windows: 2, perWindow: 10);
             limit.OnThrottled(At(Cut));
             double k = Math.Pow(10 * (1 - AdaptiveLimit.Beta) / AdaptiveLimit.ScaleConstant, 1.0 / 3);   // windows to regain 10
 
@@ -123,13 +133,13 @@ namespace VodPowerShell.Core.Tests.Throttling
         [Fact]
         public void TheGrowthAfterACutWaitsItsRandomPartOfAWindow()
         {
-            var prompt = MetOthers(100, windows: 4, perWindow: 10, delay: 0);
-            var delayed = MetOthers(100, windows: 4, perWindow: 10, delay: 0.9);
+            var prompt = MetOthers(100, windows: 2, perWindow: 10, delay: 0);
+            var delayed = MetOthers(100, windows: 2, perWindow: 10, delay: 0.9);
             prompt.OnThrottled(At(Cut));
             delayed.OnThrottled(At(Cut));
 
-            prompt.OnAccepted(At(4.8));
-            delayed.OnAccepted(At(4.8));
+            prompt.OnAccepted(At(Cut + 0.85));
+            delayed.OnAccepted(At(Cut + 0.85));
             Assert.True(prompt.Rate > 7, $"{prompt.Rate}");
             Assert.Equal(7, delayed.Rate, 6);       // still waiting: its growth starts 0.9 windows after the cut
         }

@@ -53,15 +53,15 @@ namespace VodPowerShell.Core.Tests.Throttling
         [Fact]
         public async Task AQuotaErrorLowersThePermitsAndSaysSo()
         {
-            using var gate = new QuotaGate(10, TimeSpan.FromSeconds(60));
+            using var gate = new QuotaGate(80, TimeSpan.FromSeconds(60));
             var lines = new List<string>();
             gate.RateChanged += lines.Add;
 
             using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
 
-            // Others use the key, how many is unknown: it restarts from one request a window.
-            Assert.Equal(1, gate.CurrentRate);
-            Assert.Contains("rate lowered to 1 requests a minute (1 per 60 s of 10)", Assert.Single(lines));
+            // Others use the key, how many is unknown: it restarts from an eighth of the quota.
+            Assert.Equal(10, gate.CurrentRate);
+            Assert.Contains("rate lowered to 10 requests a minute (10 per 60 s of 80)", Assert.Single(lines));
         }
 
         [Fact]
