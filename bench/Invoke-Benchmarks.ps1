@@ -11,7 +11,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 4 minutes.
+    # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 7 minutes.
     [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')
 )
 
@@ -93,36 +93,41 @@ $loadAtStart = Get-LoadAverage
 
 
 # Several processes on one key (issue 17): N pwsh processes against one sliding quota, sharing the quota
-# (one machine) or not (separate machines, which only the adaptive limit coordinates).
+# (one machine) or not (separate machines, which only the adaptive limit coordinates). Two settings: a short
+# window with many of them in one run (the targets' table), and the issue's own report (100 per sliding 10 s,
+# 100 ms latency, 150 fileIds per process: a run of under five windows).
 $SharedQuotaTables = [Collections.Generic.List[string]]::new()
 function Invoke-SharedQuotaBench {
-    $rate = 20; $windowSec = 2; $totalIds = 400
+    # -TotalIds split over the processes, or -IdsPerProcess each.
+    param([int] $Rate, [double] $WindowSec, [int] $TotalIds, [int] $IdsPerProcess, [int[]] $Processes, [bool[]] $Sharing, [int] $LatencyMs = 0, [string] $Setting)
     $secretKey = New-EmulatorSecret
     $secretId = 'AKIDBenchQuota' + (Get-Random -Minimum 10000000 -Maximum 99999999)
-    foreach ($sharing in $true, $false) {
-        $title = if ($sharing) { 'sharing on (one machine)' } else { 'sharing off (separate machines)' }
-        Write-Host "== Shared quota, $title ($rate per sliding $windowSec s, $totalIds fileIds in all)"
+    $latency = if ($LatencyMs -gt 0) { @('--fault-kinds', 'slow', '--fault-rate', '1', '--slow-ms', $LatencyMs) } else { @() }
+    foreach ($shared in $Sharing) {
+        $title = if ($shared) { 'sharing on (one machine)' } else { 'sharing off (separate machines)' }
+        Write-Host "== Shared quota, $title ($Setting)"
         $table = [Collections.Generic.List[string]]::new()
-        $table.Add("Quota $rate per sliding $windowSec s, $totalIds fileIds split over N pwsh processes, $title" + $(if ($sharing) { '; targets: 0 answers 4400, ≥ 95% of the quota used, every fileId once' } else { '; targets: ≤ 5% answers 4400, ≥ 85% of the quota used, each process within ±25% of a fair share, every fileId once' }) + '.')
+        $table.Add("$Setting, $title" + $(if ($shared) { '; targets: 0 answers 4400, ≥ 95% of the quota used, every fileId once' } else { '; targets: ≤ 5% answers 4400, ≥ 85% of the quota used, each process within ±25% of a fair share, every fileId once' }) + '.')
         $table.Add('')
         $table.Add('| N | Requests | 4400 answers | Quota used | Fairness (max deviation; accepted per process while all ran) | Tasks per fileId | Met? |')
         $table.Add('|---|---|---|---|---|---|---|')
-        foreach ($processes in 1, 3, 6) {
-            Invoke-Emulator -ArgumentList @('--secret-id', $secretId, '--secret-key', $secretKey, '--quota-rate', $rate, '--quota-window-ms', ($windowSec * 1000), '--quota-sliding') -Scenario {
+        foreach ($count in $Processes) {
+            $ids = if ($TotalIds -gt 0) { [int]($TotalIds / $count) } else { $IdsPerProcess }
+            Invoke-Emulator -ArgumentList (@('--secret-id', $secretId, '--secret-key', $secretKey, '--quota-rate', $Rate, '--quota-window-ms', ($WindowSec * 1000), '--quota-sliding') + $latency) -Scenario {
                 param($endpoint)
                 $clients = @{
-                    ModulePath = $ModulePath; Endpoint = $endpoint; SecretId = $secretId; SecretKey = $secretKey; Processes = $processes
-                    IdsPerProcess = [int]($totalIds / $processes); Rate = $rate; WindowSec = $windowSec; Sharing = $sharing
+                    ModulePath = $ModulePath; Endpoint = $endpoint; SecretId = $secretId; SecretKey = $secretKey; Processes = $count
+                    IdsPerProcess = $ids; Rate = $Rate; WindowSec = $WindowSec; Sharing = $shared
                     QuotaFolder = Join-Path $OutDir "quota-state-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 600
                 }
                 $summaries = @(Invoke-QuotaClients @clients)
                 $ledger = @((Invoke-WebRequest -Uri ([uri]::new($endpoint, '/_emulator/ledger'))).Content | ConvertFrom-Json)
-                $m = Measure-QuotaLedger -Ledger $ledger -Rate $rate -WindowSec $windowSec -Processes $processes
-                $exactlyOnce = $m.MaxTasksPerFile -eq 1 -and $m.Files -eq $clients.IdsPerProcess * $processes -and @($summaries | Where-Object { $_.Submitted -ne $_.Count }).Count -eq 0
-                $met = if ($sharing) { $m.Rejected -eq 0 -and $m.UsedPercent -ge 95 -and $exactlyOnce }
-                       else { $m.RejectedPercent -le 5 -and $m.UsedPercent -ge 85 -and ($processes -eq 1 -or $m.FairnessPercent -le 25) -and $exactlyOnce }
-                $fair = if ($processes -eq 1) { '-' } else { '±{0:0}% ({1})' -f $m.FairnessPercent, $m.Shares }
-                $row = '| {0} | {1} | {2} ({3:0.0}%) | {4:0.0}% ({5} accepted in {6:0.0} s; fastest {7:0} s) | {8} | {9} | {10} |' -f $processes, $m.Requests, $m.Rejected, $m.RejectedPercent,
+                $m = Measure-QuotaLedger -Ledger $ledger -Rate $Rate -WindowSec $WindowSec -Processes $count
+                $exactlyOnce = $m.MaxTasksPerFile -eq 1 -and $m.Files -eq $ids * $count -and @($summaries | Where-Object { $_.Submitted -ne $_.Count }).Count -eq 0
+                $met = if ($shared) { $m.Rejected -eq 0 -and $m.UsedPercent -ge 95 -and $exactlyOnce }
+                       else { $m.RejectedPercent -le 5 -and $m.UsedPercent -ge 85 -and ($count -eq 1 -or $m.FairnessPercent -le 25) -and $exactlyOnce }
+                $fair = if ($count -eq 1) { '-' } else { '±{0:0}% ({1})' -f $m.FairnessPercent, $m.Shares }
+                $row = '| {0} | {1} | {2} ({3:0.0}%) | {4:0.0}% ({5} accepted in {6:0.0} s; fastest {7:0} s) | {8} | {9} | {10} |' -f $count, $m.Requests, $m.Rejected, $m.RejectedPercent,
                     $m.UsedPercent, $m.Accepted, $m.SpanSec, $m.IdealSec, $fair, $(if ($exactlyOnce) { 'exactly 1' } else { "max $($m.MaxTasksPerFile), $($m.Files) files" }), $(if ($met) { 'yes' } else { 'NO' })
                 Write-Host "  $row"
                 $table.Add($row)
@@ -306,7 +311,10 @@ if ('Download' -in $Part) {
     Remove-Item -LiteralPath $library -Force
 }
 
-if ('SharedQuota' -in $Part) { Invoke-SharedQuotaBench }
+if ('SharedQuota' -in $Part) {
+    Invoke-SharedQuotaBench -Rate 20 -WindowSec 2 -TotalIds 400 -Processes 1, 3, 6 -Sharing $true, $false -Setting 'Quota 20 per sliding 2 s, 400 fileIds split over N pwsh processes'
+    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 150 -Processes 3, 6 -Sharing $false -LatencyMs 100 -Setting "The issue's setting: quota 100 per sliding 10 s, 100 ms latency, 150 fileIds per pwsh process"
+}
 
 $machine = '{0} cores, {1}, .NET {2}, PowerShell {3}' -f [Environment]::ProcessorCount,
     ((Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String '^model name' | Select-Object -First 1) -replace '^.*:\s*', ''),
