@@ -164,10 +164,12 @@ if ('Micro' -in $Part) {
 }
 
 if ('Startup' -in $Part) {
-    Write-Host '== From Enter to the first result (fresh pwsh each time, whole-process medians of 7, interleaved)'
-    # Each kind adds one step to the one before it, so each difference of medians is the cost of one step: the floor
-    # any module pays (an empty manifest module), our import, and the first New-VodImageSprite after it. The
-    # credential is built in the "prepared" kind too, so the first-result figure is the cmdlet call alone.
+    Write-Host '== From Enter to the first result (fresh pwsh each time, 11 interleaved rounds, medians of paired differences)'
+    # Each kind adds one step to the one before it, so each difference is the cost of one step: the floor any
+    # module pays (an empty manifest module), our import, and the first New-VodImageSprite after it. The credential
+    # is built in the "prepared" kind too, so the first-result figure is the cmdlet call alone. Differences are taken
+    # within a round, between processes started one after the other, and their median reported: a machine whose
+    # speed drifts between rounds moves both sides of a pair alike, where a difference of two medians would not.
     $emptyModule = Join-Path $OutDir 'EmptyModule/EmptyModule.psd1'
     $null = New-Item -ItemType Directory -Force -Path (Split-Path $emptyModule)
     Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::Empty)'; CmdletsToExport = @(); FunctionsToExport = @() }"
@@ -190,7 +192,7 @@ if ('Startup' -in $Part) {
         }
         $times = @{}
         foreach ($kind in $starts.Keys) { $times[$kind] = [Collections.Generic.List[double]]::new() }
-        foreach ($run in 0..7) {
+        foreach ($run in 0..11) {
             foreach ($kind in $starts.Keys) {
                 $clock = [Diagnostics.Stopwatch]::StartNew()
                 Invoke-Pwsh -ArgumentList @('-Command', $starts[$kind]) | Out-Null
@@ -199,10 +201,11 @@ if ('Startup' -in $Part) {
         }
         $median = @{}
         foreach ($kind in $starts.Keys) { $median[$kind] = Get-Median $times[$kind] }
-        $emptyAdded = $median.Empty - $median.Bare
-        $importAdded = $median.Module - $median.Empty
-        $firstAdded = $median.First - $median.Prepared
-        $firstAddedNS = $median.FirstNS - $median.PreparedNS
+        function Get-PairedCost([string] $Without, [string] $With) { Get-Median @(foreach ($i in 0..($times[$With].Count - 1)) { $times[$With][$i] - $times[$Without][$i] }) }
+        $emptyAdded = Get-PairedCost Bare Empty
+        $importAdded = Get-PairedCost Empty Module
+        $firstAdded = Get-PairedCost Prepared First
+        $firstAddedNS = Get-PairedCost PreparedNS FirstNS
         Add-Row 'Import-Module over an empty manifest module' ('{0:0} ms' -f $importAdded) '≤ 25 ms' ('bare pwsh start {0:0} ms; the empty module adds {1:0} ms' -f $median.Bare, $emptyAdded) ($importAdded -le 25)
         Add-Row 'First result after import (net8.0, ReadyToRun)' ('{0:0} ms' -f $firstAdded) '≤ 120 ms' ('import and credential alone: {0:0} ms' -f $median.Prepared) ($firstAdded -le 120)
         Add-Row 'First result after import (netstandard2.0 in pwsh, IL)' ('{0:0} ms' -f $firstAddedNS) '- (for comparison)' ('import and credential alone: {0:0} ms' -f $median.PreparedNS) $null
