@@ -61,10 +61,9 @@ namespace VodPowerShell.Core.Signing
 
         /// <summary>
         /// The plain SHA-256 of <paramref name="data"/> into the first 32 bytes of <paramref name="hash"/> through the
-        /// same low-level calls, without the EVP layer .NET's <c>SHA256.HashData</c> goes through (a third of its
-        /// cost); false, and nothing written, where they are not available.
+        /// same low-level calls, without the EVP layer .NET's <c>SHA256.HashData</c> goes through; false, and nothing
+        /// written, where they are not available.
         /// </summary>
-        [SkipLocalsInit]
         public static bool TryHash(ReadOnlySpan<byte> data, Span<byte> hash)
         {
             if (Native is null) return false;
