@@ -11,7 +11,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 7 minutes.
+    # Which parts to run (all by default); the table then has only their rows. SharedQuota (issue 17) takes about 8 minutes.
     [ValidateSet('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')] [string[]] $Part = @('Micro', 'Startup', 'Emulator', 'Client', 'Quota', 'SharedQuota', 'Memory', 'Download')
 )
 
