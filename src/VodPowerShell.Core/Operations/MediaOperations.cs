@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Protocol;
@@ -42,14 +41,10 @@ namespace VodPowerShell.Core.Operations
         public static readonly PagedOperation<MediaSearchRequest, MediaSearchPage, VodMediaInfo> SearchMediaPages = new PagedOperation<MediaSearchRequest, MediaSearchPage, VodMediaInfo>(
             SearchMedia,
             items: page => page.Items,
-            nextPosition: (request, page) =>
-            {
-                long next = (long)request.Offset + page.Items.Count;
-                return page.Items.Count == 0 || next >= page.TotalCount || next >= SearchWindow ? null : next.ToString(CultureInfo.InvariantCulture);
-            },
+            nextPosition: (request, page) => OffsetPaging.Next(request.Offset, page.Items.Count, page.TotalCount, SearchWindow),
             at: (request, position) =>
             {
-                int offset = int.Parse(position, CultureInfo.InvariantCulture);
+                int offset = OffsetPaging.Parse(position);
                 return request.At(offset, Math.Min(request.Limit, SearchWindow - offset), request.CreatedAfter);
             });
 

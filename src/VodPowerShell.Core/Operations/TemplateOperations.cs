@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using VodPowerShell.Core.Models;
@@ -25,12 +24,8 @@ namespace VodPowerShell.Core.Operations
         public static readonly PagedOperation<ImageSpriteTemplateQuery, ImageSpriteTemplatePage, ImageSpriteTemplate> DescribeImageSpriteTemplatePages = new PagedOperation<ImageSpriteTemplateQuery, ImageSpriteTemplatePage, ImageSpriteTemplate>(
             DescribeImageSpriteTemplates,
             items: page => page.Items,
-            nextPosition: (query, page) =>
-            {
-                long next = (long)query.Offset + page.Items.Count;
-                return page.Items.Count == 0 || next >= page.TotalCount ? null : next.ToString(CultureInfo.InvariantCulture);
-            },
-            at: (query, position) => query.At(int.Parse(position, CultureInfo.InvariantCulture)));
+            nextPosition: (query, page) => OffsetPaging.Next(query.Offset, page.Items.Count, page.TotalCount),
+            at: (query, position) => query.At(OffsetPaging.Parse(position)));
 
         /// <summary>Answers the new template's Definition. Not resent after a lost answer: it could create two.</summary>
         public static readonly VodOperation<ImageSpriteTemplateChange, int> CreateImageSpriteTemplate = new VodOperation<ImageSpriteTemplateChange, int>(
