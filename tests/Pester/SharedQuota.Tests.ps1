@@ -49,3 +49,33 @@ Describe 'Separate machines on one key (sharing off)' {
         $run.Ledger.RejectedPercent | Should -BeLessThan 75
     }
 }
+
+Describe 'Where the shared state lives' {
+    It 'keeps it in the user''s own folder on an account without ~/.local/share, never in the current directory' -Skip:$IsWindows {
+        # A new Linux account has no ~/.local/share; .NET then answers "" for it, which once put the state
+        # in whatever directory the runbook started in.
+        $account = Join-Path $TestDrive 'new-account'
+        $start = Join-Path $TestDrive 'runbook-folder'
+        $null = New-Item -ItemType Directory -Path $account, $start
+        Reset-Emulator $emulator
+        $report = Invoke-ChildPowerShell -Environment @{
+            VODPS_CHILD_HOME = $account; XDG_RUNTIME_DIR = ''; XDG_DATA_HOME = ''; VODPOWERSHELL_QUOTA_DIR = ''; VODPOWERSHELL_QUOTA_SHARING = ''
+            VODPS_CHILD_START = $start; VODPS_CHILD_ENDPOINT = $emulator.Endpoint; VODPS_CHILD_ID = $emulator.SecretId; VODPS_CHILD_KEY = $emulator.SecretKey
+        } -Script @'
+$ErrorActionPreference = 'Stop'
+# Set here, not for the child: starting dotnet would create ~/.local/share in the new home.
+$env:HOME = $env:VODPS_CHILD_HOME
+$premise = -not (Test-Path -LiteralPath (Join-Path $env:HOME '.local/share'))
+Import-Module (Join-Path $env:VODPS_TEST_MODULE 'VodPowerShell.psd1')
+# Relative paths resolve against the process's directory, not PowerShell's location.
+[Environment]::CurrentDirectory = $env:VODPS_CHILD_START
+$credential = [pscredential]::new($env:VODPS_CHILD_ID, (ConvertTo-SecureString $env:VODPS_CHILD_KEY -AsPlainText -Force))
+$result = New-VodImageSprite -FileId 'state-folder' -Endpoint $env:VODPS_CHILD_ENDPOINT -Credential $credential -RequestsPerMinute 100 -WarningAction SilentlyContinue
+ConvertTo-Json -Compress @{ Premise = $premise; Status = [string]$result.Status }
+'@
+        $report.Premise | Should -BeTrue -Because 'the new home starts without ~/.local/share'
+        $report.Status | Should -Be 'Submitted'
+        Get-ChildItem -LiteralPath $start -Force | Should -BeNullOrEmpty
+        @(Get-ChildItem -LiteralPath (Join-Path $account '.local/share/VodPowerShell/quota') -Filter '*.quota').Count | Should -Be 1
+    }
+}

@@ -40,7 +40,9 @@ namespace VodPowerShell.Core.Throttling
                 return System.IO.Path.Combine(runtime, "VodPowerShell", "quota");
             }
 
-            string local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+            // DoNotVerify: .NET answers "" for a folder that does not exist yet (~/.local/share on a new
+            // account), which would put the state in the current directory, a different one per runbook.
+            string local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
             return System.IO.Path.Combine(local, "VodPowerShell", "quota");
         }
 
@@ -54,9 +56,14 @@ namespace VodPowerShell.Core.Throttling
             return System.IO.Path.Combine(folder, name.Append(".quota").ToString());
         }
 
-        /// <summary>Creates the folder owner-only; refuses one that others can write or read.</summary>
+        /// <summary>Creates the folder owner-only; refuses one that others can write or read, or a relative one.</summary>
         public static void Prepare(string folder)
         {
+            if (!System.IO.Path.IsPathRooted(folder))
+            {
+                throw new InvalidOperationException($"The quota state folder '{folder}' is not an absolute path, so processes started in other folders would not find it.");
+            }
+
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
                 Directory.CreateDirectory(folder);

@@ -91,6 +91,23 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void ARelativeFolderIsRefusedAndTheGateCountsThisProcessOnly()
+        {
+            string? warning = null;
+            using var gate = QuotaGate.Shared(5, TimeSpan.FromSeconds(60), Path.Combine("VodPowerShell", "quota"), "host:1", SecretId, w => warning = w);
+            Assert.False(gate.IsShared);
+            Assert.Contains("not an absolute path", warning);
+        }
+
+        [Fact]
+        public void TheDefaultFolderIsAbsolute()
+        {
+            string folder = QuotaStateFolder.Resolve(_ => null);
+            Assert.True(Path.IsPathRooted(folder), folder);
+            Assert.EndsWith(Path.Combine("VodPowerShell", "quota"), folder);
+        }
+
+        [Fact]
         public void SharingIsOnUnlessTheVariableTurnsItOff()
         {
             Assert.True(QuotaStateFolder.SharingEnabled(_ => null));
