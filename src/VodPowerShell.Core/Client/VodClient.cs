@@ -59,8 +59,9 @@ namespace VodPowerShell.Core.Client
             while (true)
             {
                 DateTimeOffset sentAt = DateTimeOffset.UtcNow;
-                var (outcome, attempts) = await ExecuteAsync(token => api.SendOperationAsync(TaskOperations.CreateImageSprite, request, token), TaskOperations.CreateImageSprite.IsIdempotent, cancellationToken).ConfigureAwait(false);
-                result.Attempts += attempts;
+                var sent = await ExecuteAsync(token => api.SendOperationAsync(TaskOperations.CreateImageSprite, request, token), TaskOperations.CreateImageSprite.IsIdempotent, cancellationToken).ConfigureAwait(false);
+                ApiOutcome<string> outcome = sent.Outcome;
+                result.Attempts += sent.Attempts;
                 if (outcome.IsSuccess)
                 {
                     result.SetSucceeded(outcome.Value, outcome.Code ?? 0, outcome.Message, outcome.CodeDesc, outcome.RequestId, DateTimeOffset.UtcNow);
@@ -130,7 +131,8 @@ namespace VodPowerShell.Core.Client
         /// (<see cref="VodError.IsAmbiguous"/>) is retried only for idempotent calls: resending a create could
         /// start the same work twice.
         /// </summary>
-        private async Task<(ApiOutcome<T> Outcome, int Attempts)> ExecuteAsync<T>(Func<CancellationToken, Task<ApiOutcome<T>>> call, bool idempotent, CancellationToken cancellationToken)
+        /// <remarks>A class result, not a value tuple: see <see cref="Http.HttpAnswer"/>.</remarks>
+        private async Task<Sent<T>> ExecuteAsync<T>(Func<CancellationToken, Task<ApiOutcome<T>>> call, bool idempotent, CancellationToken cancellationToken)
         {
             bool resigned = false;
             int quotaRetries = 0;
@@ -152,7 +154,7 @@ namespace VodPowerShell.Core.Client
                 }
 
                 VodError? error = outcome.Error;
-                if (error is null) return (outcome, attempt);
+                if (error is null) return new Sent<T>(outcome, attempt);
 
                 if (error.Retry == RetryPolicy.Backoff && quotaRetries++ < MaximumQuotaRetries)
                 {
@@ -171,7 +173,7 @@ namespace VodPowerShell.Core.Client
                     RetryPolicy.Never => idempotent && error.IsAmbiguous && attempt <= retry.MaximumRetryCount,
                     _ => attempt <= retry.MaximumRetryCount,
                 };
-                if (!again) return (outcome, attempt);
+                if (!again) return new Sent<T>(outcome, attempt);
 
                 if (error.Retry == RetryPolicy.ResignOnce)
                 {
@@ -182,6 +184,20 @@ namespace VodPowerShell.Core.Client
                     await retry.Delay(retry.BackoffFor(attempt), cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>An operation's last outcome and how many times it was sent to get it.</summary>
+        private sealed class Sent<T>
+        {
+            public Sent(ApiOutcome<T> outcome, int attempts)
+            {
+                Outcome = outcome;
+                Attempts = attempts;
+            }
+
+            public ApiOutcome<T> Outcome { get; }
+
+            public int Attempts { get; }
         }
     }
 }

@@ -46,15 +46,20 @@ namespace VodPowerShell.Core.Http
         /// Sends <paramref name="request"/> and reads the whole body, mapping every network failure to a
         /// <see cref="VodException"/>. A user cancel still surfaces as <see cref="OperationCanceledException"/>.
         /// </summary>
-        public static async Task<(int Status, byte[] Body, DateTimeOffset? Date)> SendAsync(HttpClient client, HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <remarks>
+        /// A class answer and one reading method, not a value tuple and two: the runtime compiles the async
+        /// machinery over each value-type result and each state machine on first use, in the first call's time
+        /// (README, Performance).
+        /// </remarks>
+        public static async Task<HttpAnswer> SendAsync(HttpClient client, HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
         {
             using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeoutSource.CancelAfter(timeout);
             try
             {
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-                byte[] body = await ReadCappedAsync(response, timeoutSource.Token).ConfigureAwait(false);
-                return ((int)response.StatusCode, body, response.Headers.Date);
+                byte[] body = await ReadBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
+                return new HttpAnswer((int)response.StatusCode, body, response.Headers.Date);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -69,13 +74,27 @@ namespace VodPowerShell.Core.Http
             }
         }
 
-        private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             long? declared = response.Content.Headers.ContentLength;
             if (declared > MaxResponseBytes) throw TooLarge((int)response.StatusCode);
 
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (declared is long length) return await ReadExactlyAsync(stream, (int)length, cancellationToken).ConfigureAwait(false);
+            if (declared is long length)
+            {
+                // The usual answer says how long it is: read it straight into an array of that size (a short read is
+                // the connection lost mid-body), instead of a 16 KB chunk, a MemoryStream and a copy per request.
+                byte[] body = length == 0 ? Array.Empty<byte>() : new byte[length];
+                int total = 0;
+                while (total < length)
+                {
+                    int read = await stream.ReadAsync(body, total, (int)length - total, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) throw new IOException($"The connection closed after {total} of {length} bytes of the response.");
+                    total += read;
+                }
+
+                return body;
+            }
 
             // No Content-Length (chunked): read up to the cap through a pooled chunk.
             using var buffer = new MemoryStream();
@@ -95,24 +114,6 @@ namespace VodPowerShell.Core.Http
             }
 
             return buffer.ToArray();
-        }
-
-        /// <summary>
-        /// The usual answer says how long it is: read it straight into an array of that size (a short read is the
-        /// connection lost mid-body), instead of a 16 KB chunk, a MemoryStream and a copy per request.
-        /// </summary>
-        private static async Task<byte[]> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
-        {
-            byte[] body = length == 0 ? Array.Empty<byte>() : new byte[length];
-            int total = 0;
-            while (total < length)
-            {
-                int read = await stream.ReadAsync(body, total, length - total, cancellationToken).ConfigureAwait(false);
-                if (read == 0) throw new IOException($"The connection closed after {total} of {length} bytes of the response.");
-                total += read;
-            }
-
-            return body;
         }
 
         /// <summary>An unread 200 may still mean the service acted, so it is as uncertain as a lost answer.</summary>

@@ -41,18 +41,18 @@ namespace VodPowerShell.Core.Throttling
     /// <summary>Who this process is, as written in its leases: a process id is reused, with its start time it is not.</summary>
     internal static class ProcessIdentity
     {
-        private static readonly Lazy<(int Id, long StartTicks)> Current = new Lazy<(int, long)>(() =>
-        {
-            using Process self = Process.GetCurrentProcess();
-            return (self.Id, self.StartTime.ToUniversalTime().Ticks);
-        });
+        // Read once, on first use (not Lazy<(int, long)>: its code over a value tuple is compiled at run time).
+        private static Self? current;
 
         /// <summary>Two reads of one process's start time may differ by rounding; a second apart they are two processes.</summary>
         private static readonly long Tolerance = TimeSpan.FromSeconds(1).Ticks;
 
-        public static int Id => Current.Value.Id;
+        public static int Id => Current.Id;
 
-        public static long StartTicks => Current.Value.StartTicks;
+        public static long StartTicks => Current.StartTicks;
+
+        // Two threads may both read it the first time; they read the same values.
+        private static Self Current => current ??= Self.Read();
 
         public static long NewLeaseId()
         {
@@ -76,6 +76,25 @@ namespace VodPowerShell.Core.Throttling
             catch (Exception ex) when (ex is InvalidOperationException || ex is System.ComponentModel.Win32Exception || ex is NotSupportedException)
             {
                 return false;       // it exists but its start time is not ours to read: keep its permits
+            }
+        }
+
+        private sealed class Self
+        {
+            private Self(int id, long startTicks)
+            {
+                Id = id;
+                StartTicks = startTicks;
+            }
+
+            public int Id { get; }
+
+            public long StartTicks { get; }
+
+            public static Self Read()
+            {
+                using Process self = Process.GetCurrentProcess();
+                return new Self(self.Id, self.StartTime.ToUniversalTime().Ticks);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 
 namespace VodPowerShell.Core.Throttling
@@ -14,11 +13,12 @@ namespace VodPowerShell.Core.Throttling
         private const int Magic = 0x31475156;      // "VQG1"
         private const int MaximumLeases = 1_000_000;
 
-        private readonly List<Lease> leases = new List<Lease>();
+        // An array, not a List<Lease>: the runtime would compile List's code over this struct in the first
+        // call's time, where our own loops come precompiled (ReadyToRun).
+        private Lease[] leases = new Lease[16];
+        private int count;
 
-        public int Count => leases.Count;
-
-        public IReadOnlyList<Lease> Leases => leases;
+        public int Count => count;
 
         /// <summary>
         /// Forgets the permits that came back, then takes one when fewer than <paramref name="limit"/> are out.
@@ -29,16 +29,16 @@ namespace VodPowerShell.Core.Throttling
         {
             Purge(now);
             retryAt = now + window;
-            if (leases.Count < limit)
+            if (count < limit)
             {
-                leases.Add(lease);
+                Add(lease);
                 return true;
             }
 
-            foreach (Lease held in leases)
+            for (int i = 0; i < count; i++)
             {
-                if (held.InFlight) continue;
-                var returns = new DateTime(held.ReturnAtTicks, DateTimeKind.Utc);
+                if (leases[i].InFlight) continue;
+                var returns = new DateTime(leases[i].ReturnAtTicks, DateTimeKind.Utc);
                 if (returns < retryAt) retryAt = returns;
             }
 
@@ -48,8 +48,12 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>The request on this lease was answered: its permit comes back at <paramref name="returnAt"/>.</summary>
         public void Return(long leaseId, DateTime returnAt)
         {
-            int index = leases.FindIndex(l => l.Id == leaseId);
-            if (index >= 0) leases[index] = leases[index].ReturningAt(returnAt.Ticks);
+            for (int i = 0; i < count; i++)
+            {
+                if (leases[i].Id != leaseId) continue;
+                leases[i] = leases[i].ReturningAt(returnAt.Ticks);
+                return;
+            }
         }
 
         /// <summary>
@@ -60,7 +64,7 @@ namespace VodPowerShell.Core.Throttling
         public int ReclaimFrom(Func<Lease, bool> ownerIsGone, DateTime returnAt)
         {
             int reclaimed = 0;
-            for (int i = 0; i < leases.Count; i++)
+            for (int i = 0; i < count; i++)
             {
                 if (!leases[i].InFlight || !ownerIsGone(leases[i])) continue;
                 leases[i] = leases[i].ReturningAt(returnAt.Ticks);
@@ -70,7 +74,18 @@ namespace VodPowerShell.Core.Throttling
             return reclaimed;
         }
 
-        public void Purge(DateTime now) => leases.RemoveAll(l => !l.InFlight && l.ReturnAtTicks <= now.Ticks);
+        /// <summary>Drops the permits that came back by <paramref name="now"/>, keeping the others in order.</summary>
+        public void Purge(DateTime now)
+        {
+            int kept = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (!leases[i].InFlight && leases[i].ReturnAtTicks <= now.Ticks) continue;
+                leases[kept++] = leases[i];
+            }
+
+            count = kept;
+        }
 
         /// <summary>
         /// A permit never comes back later than <paramref name="latest"/> (two windows from now, well past any
@@ -79,7 +94,7 @@ namespace VodPowerShell.Core.Throttling
         /// </summary>
         public void ClampReturns(DateTime latest)
         {
-            for (int i = 0; i < leases.Count; i++)
+            for (int i = 0; i < count; i++)
             {
                 if (!leases[i].InFlight && leases[i].ReturnAtTicks > latest.Ticks) leases[i] = leases[i].ReturningAt(latest.Ticks);
             }
@@ -88,14 +103,26 @@ namespace VodPowerShell.Core.Throttling
         public void Write(BinaryWriter writer)
         {
             writer.Write(Magic);
-            writer.Write(leases.Count);
-            foreach (Lease lease in leases)
+            writer.Write(count);
+            for (int i = 0; i < count; i++)
             {
-                writer.Write(lease.Id);
-                writer.Write(lease.ProcessId);
-                writer.Write(lease.ProcessStartTicks);
-                writer.Write(lease.ReturnAtTicks);
+                writer.Write(leases[i].Id);
+                writer.Write(leases[i].ProcessId);
+                writer.Write(leases[i].ProcessStartTicks);
+                writer.Write(leases[i].ReturnAtTicks);
             }
+        }
+
+        private void Add(Lease lease)
+        {
+            if (count == leases.Length)
+            {
+                var larger = new Lease[leases.Length * 2];
+                Array.Copy(leases, larger, count);   // not Array.Resize<Lease>: generic over the struct, see above
+                leases = larger;
+            }
+
+            leases[count++] = lease;
         }
 
         /// <summary>An empty, short or foreign file reads as no permits out: it can only cost one window's precision.</summary>
@@ -108,7 +135,7 @@ namespace VodPowerShell.Core.Throttling
             if (count < 0 || count > MaximumLeases || stream.Length - stream.Position < (long)count * Lease.Size) return ledger;
             for (int i = 0; i < count; i++)
             {
-                ledger.leases.Add(new Lease(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64()));
+                ledger.Add(new Lease(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64()));
             }
 
             return ledger;

@@ -23,7 +23,7 @@ namespace VodPowerShell.Core.Throttling
         private readonly object sync = new object();
         private readonly string path;
         private readonly TimeSpan window;
-        private readonly Dictionary<(int, long), DateTime> aliveUntil = new Dictionary<(int, long), DateTime>();
+        private Dictionary<(int, long), DateTime>? aliveUntil;   // made when another process's lease is first seen
         private byte[] buffer = new byte[4096];
 
         public SharedPermitBook(string path, TimeSpan window)
@@ -118,6 +118,7 @@ namespace VodPowerShell.Core.Throttling
         {
             if (lease.ProcessId == ProcessIdentity.Id && lease.ProcessStartTicks == ProcessIdentity.StartTicks) return false;
             var key = (lease.ProcessId, lease.ProcessStartTicks);
+            aliveUntil ??= new Dictionary<(int, long), DateTime>();
             if (aliveUntil.TryGetValue(key, out DateTime until) && until > now) return false;
             if (ProcessIdentity.IsGone(lease.ProcessId, lease.ProcessStartTicks)) return true;
             aliveUntil[key] = now + LivenessCacheTime;

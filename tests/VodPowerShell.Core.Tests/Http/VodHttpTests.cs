@@ -48,7 +48,7 @@ namespace VodPowerShell.Core.Tests.Http
             Assert.True(ex.Error.IsAmbiguous);
         }
 
-        private static async Task<(int Status, byte[] Body, DateTimeOffset? Date)> Send(HttpMessageHandler handler)
+        private static async Task<HttpAnswer> Send(HttpMessageHandler handler)
         {
             using var client = new HttpClient(handler);
             using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/v2/index.php");
