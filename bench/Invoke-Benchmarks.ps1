@@ -174,7 +174,7 @@ if ('Startup' -in $Part) {
     $null = New-Item -ItemType Directory -Force -Path (Split-Path $emptyModule)
     Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::Empty)'; CmdletsToExport = @(); FunctionsToExport = @() }"
     $manifest = Join-Path $ModulePath 'VodPowerShell.psd1'
-    $netstandard = Join-Path $ModulePath 'netstandard2.0'
+    $netstandard = Join-Path $ModulePath 'Desktop'
     Invoke-Emulator -ArgumentList @('--quota-rate', '0') -Scenario {
         param($endpoint)
         $credential = "`$credential = [pscredential]::new('AKIDVodEmulator0000000000000000000000', (ConvertTo-SecureString 'VodEmulatorSecretKey000000000000' -AsPlainText -Force))"

@@ -12,6 +12,16 @@ Describe 'The built module' {
         $module.ExportedVariables.Count | Should -Be 0
     }
 
+    It 'loads the folder of the running edition from a manifest without statements' {
+        # A manifest with statements (an if) is compiled at every import; a string that reads $PSEdition is not.
+        $manifest = Join-Path $env:VODPS_TEST_MODULE 'VodPowerShell.psd1'
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($manifest, [ref]$null, [ref]$null)
+        $language = 'System.Management.Automation.Language'
+        $statements = $ast.FindAll({ param($node) $node.GetType().FullName -in "$language.IfStatementAst", "$language.SwitchStatementAst", "$language.AssignmentStatementAst" -or $node -is [System.Management.Automation.Language.LoopStatementAst] }, $true)
+        @($statements).Count | Should -Be 0
+        (Get-Module VodPowerShell).Path | Should -Be (Join-Path $env:VODPS_TEST_MODULE "$PSEdition/VodPowerShell.dll")
+    }
+
     It 'carries the version of Directory.Build.props' {
         $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../../Directory.Build.props'))
         # The first property group holds it; the second one is the net8.0 build's.

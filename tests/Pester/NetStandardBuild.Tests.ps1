@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $script:emulator = Start-TestEmulator
     $script:report = Invoke-ChildPowerShell -Environment @{
-        VODPS_CHILD_BUILD = Join-Path $env:VODPS_TEST_MODULE 'netstandard2.0'
+        VODPS_CHILD_BUILD = Join-Path $env:VODPS_TEST_MODULE 'Desktop'
         VODPS_CHILD_ENDPOINT = $emulator.Endpoint; VODPS_CHILD_ID = $emulator.SecretId; VODPS_CHILD_KEY = $emulator.SecretKey
     } -Script @'
 $ErrorActionPreference = 'Stop'
@@ -30,10 +30,10 @@ $frameworks = foreach ($name in 'VodPowerShell', 'VodPowerShell.Core') {
 AfterAll { $script:emulator | Stop-TestEmulator }
 
 Describe 'The netstandard2.0 build (the one Windows PowerShell 5.1 loads)' {
-    It 'is the build that ran: cmdlets and engine from netstandard2.0/' {
+    It 'is the build that ran: cmdlets and engine from Desktop/' {
         foreach ($assembly in $report.Assemblies) {
             $assembly.Framework | Should -Be '.NETStandard,Version=v2.0'
-            $assembly.Location | Should -BeLike "*netstandard2.0*"
+            $assembly.Location | Should -BeLike "*Desktop*"
         }
         ($report.Assemblies | Where-Object Name -EQ 'VodPowerShell.Core').Location | Should -BeLike '*dependencies*'
     }

@@ -34,9 +34,10 @@ Describe 'The gallery package' {
         Save-PSResource -Name VodPowerShell -Repository $repository -Path $installed -TrustRepository
         $manifest = Get-ChildItem $installed -Recurse -Filter VodPowerShell.psd1 | Select-Object -First 1
         $manifest | Should -Not -BeNullOrEmpty
-        # Both builds travel in the one package: net8.0 for PowerShell 7.4+, netstandard2.0 for Windows PowerShell.
-        Join-Path $manifest.DirectoryName 'net8.0/dependencies/VodPowerShell.Core.dll' | Should -Exist
-        Join-Path $manifest.DirectoryName 'netstandard2.0/dependencies/VodPowerShell.Core.dll' | Should -Exist
+        # Both builds travel in the one package: Core/ (net8.0) for PowerShell 7.4+, Desktop/ (netstandard2.0) for
+        # Windows PowerShell.
+        Join-Path $manifest.DirectoryName 'Core/dependencies/VodPowerShell.Core.dll' | Should -Exist
+        Join-Path $manifest.DirectoryName 'Desktop/dependencies/VodPowerShell.Core.dll' | Should -Exist
         Join-Path $manifest.DirectoryName 'en-US/VodPowerShell.dll-Help.xml' | Should -Exist
 
         $report = Invoke-ChildPowerShell -Environment @{
@@ -51,7 +52,7 @@ $result = New-VodImageSprite -FileId 'from-package' -Endpoint $env:VODPS_CHILD_E
 @{ Base = (Get-Module VodPowerShell).ModuleBase; Build = Split-Path -Leaf (Split-Path -Parent (Get-Module VodPowerShell).Path); EventType = $event.EventType; Status = [string]$result.Status; Synopsis = (Get-Help New-VodImageSprite).Synopsis } | ConvertTo-Json -Compress
 '@
         $report.Base | Should -BeLike "$installed*"
-        $report.Build | Should -Be 'net8.0'
+        $report.Build | Should -Be 'Core'
         $report.EventType | Should -Be 'CreateImageSpriteComplete'
         $report.Status | Should -Be 'Submitted'
         $report.Synopsis | Should -BeLike 'Starts image-sprite capture*'
