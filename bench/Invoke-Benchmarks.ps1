@@ -30,9 +30,10 @@ $Rows = [Collections.Generic.List[object]]::new()
 function Invoke-Child {
     # Runs 'dotnet <arguments>' from the repository root (where the local pwsh tool resolves) and returns its
     # stdout; a child that outlives its timeout is killed, so the run stays bounded.
-    param([string[]] $ArgumentList, [int] $TimeoutSec = 120)
+    param([string[]] $ArgumentList, [int] $TimeoutSec = 120, [hashtable] $Environment = @{})
     $startInfo = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
+    foreach ($name in $Environment.Keys) { $startInfo.Environment[$name] = [string]$Environment[$name] }
     $startInfo.WorkingDirectory = $Root
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
@@ -49,8 +50,19 @@ function Invoke-Child {
 
 function Invoke-Pwsh {
     # Started the way build.ps1 starts PowerShell: the pinned local tool.
-    param([string[]] $ArgumentList, [int] $TimeoutSec = 120)
-    Invoke-Child -ArgumentList (@('pwsh', '-NoProfile', '-NonInteractive') + $ArgumentList) -TimeoutSec $TimeoutSec
+    param([string[]] $ArgumentList, [int] $TimeoutSec = 120, [hashtable] $Environment = @{})
+    Invoke-Child -ArgumentList (@('pwsh', '-NoProfile', '-NonInteractive') + $ArgumentList) -TimeoutSec $TimeoutSec -Environment $Environment
+}
+
+function Invoke-PwshWithoutStartupProfile {
+    # pwsh replays the JIT profile the previous pwsh wrote at exit (its startup ProfileOptimization, kept in the
+    # cache folder): timed one after another, each kind would start with the profile of the kind before it, and
+    # the differences would depend on the order. An empty cache folder of its own gives every process the same
+    # start, that of a first run (Linux; on Windows the folder is under LOCALAPPDATA and is not moved).
+    param([string[]] $ArgumentList)
+    $cache = Join-Path ([IO.Path]::GetTempPath()) "vodps-bench-cache-$([guid]::NewGuid().ToString('N'))"
+    try { Invoke-Pwsh -ArgumentList $ArgumentList -Environment @{ XDG_CACHE_HOME = $cache } }
+    finally { Remove-Item -LiteralPath $cache -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 function Invoke-ClientScenario {
@@ -164,7 +176,7 @@ if ('Micro' -in $Part) {
 }
 
 if ('Startup' -in $Part) {
-    Write-Host '== From Enter to the first result (fresh pwsh each time, 21 interleaved rounds, medians of paired differences)'
+    Write-Host '== From Enter to the first result (fresh pwsh each time without a startup JIT profile, 21 interleaved rounds, medians of paired differences)'
     # Each kind adds one step to the one before it, so each difference is the cost of one step: the floor any
     # module pays (an empty manifest module), our import, and the first New-VodImageSprite after it. The credential
     # is built in the "prepared" kind too, so the first-result figure is the cmdlet call alone. Differences are taken
@@ -197,7 +209,7 @@ if ('Startup' -in $Part) {
         foreach ($run in 0..21) {
             foreach ($kind in $starts.Keys) {
                 $clock = [Diagnostics.Stopwatch]::StartNew()
-                Invoke-Pwsh -ArgumentList @('-Command', $starts[$kind]) | Out-Null
+                Invoke-PwshWithoutStartupProfile -ArgumentList @('-Command', $starts[$kind]) | Out-Null
                 if ($run -gt 0) { $times[$kind].Add($clock.Elapsed.TotalMilliseconds) }   # run 0 warms the disk cache
             }
         }
@@ -221,7 +233,7 @@ if ('Startup' -in $Part) {
     `$jit = [Runtime.JitInfo]::GetCompiledMethodCount(`$false) - `$jit
     `$clock.Restart(); `$null = New-VodImageSprite -FileId 'pieces-2' -Endpoint '$endpoint' -Credential `$credential -ApiVersion V2; `$second = `$clock.Elapsed.TotalMilliseconds
     @{ Bind = `$bind; First = `$first; Second = `$second; Jit = `$jit } | ConvertTo-Json -Compress"
-        $samples = foreach ($run in 1..5) { (Invoke-Pwsh -ArgumentList @('-Command', $pieces)).Trim() -split "`n" | Select-Object -Last 1 | ConvertFrom-Json }
+        $samples = foreach ($run in 1..5) { (Invoke-PwshWithoutStartupProfile -ArgumentList @('-Command', $pieces)).Trim() -split "`n" | Select-Object -Last 1 | ConvertFrom-Json }
         $oneTime = Get-Median @($samples | ForEach-Object { $_.First - $_.Second })
         Add-Row 'First call''s one-time cost (in-process)' ('{0:0.0} ms' -f $oneTime) '- (inside the 120 ms)' ('binding a -WhatIf call {0:0.0} ms; a later call {1:0.0} ms; {2:0} methods still JIT-compiled' -f (Get-Median @($samples.Bind)), (Get-Median @($samples.Second)), (Get-Median @($samples.Jit))) $null
     }
