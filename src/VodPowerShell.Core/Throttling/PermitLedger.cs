@@ -15,8 +15,15 @@ namespace VodPowerShell.Core.Throttling
 
         // An array, not a List<Lease>: the runtime would compile List's code over this struct in the first
         // call's time, where our own loops come precompiled (ReadyToRun).
-        private Lease[] leases = new Lease[16];
+        private Lease[] leases;
         private int count;
+
+        public PermitLedger()
+            : this(16)
+        {
+        }
+
+        private PermitLedger(int capacity) => leases = new Lease[capacity];
 
         public int Count => count;
 
@@ -128,11 +135,14 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>An empty, short or foreign file reads as no permits out: it can only cost one window's precision.</summary>
         public static PermitLedger Read(BinaryReader reader)
         {
-            var ledger = new PermitLedger();
             Stream stream = reader.BaseStream;
-            if (stream.Length - stream.Position < 8 || reader.ReadInt32() != Magic) return ledger;
+            if (stream.Length - stream.Position < 8 || reader.ReadInt32() != Magic) return new PermitLedger();
             int count = reader.ReadInt32();
-            if (count < 0 || count > MaximumLeases || stream.Length - stream.Position < (long)count * Lease.Size) return ledger;
+            if (count < 0 || count > MaximumLeases || stream.Length - stream.Position < (long)count * Lease.Size) return new PermitLedger();
+
+            // Sized for what the file holds and the one lease a take adds: the shared book reads the file twice per
+            // request, and growing by doubling would copy the leases again each time.
+            var ledger = new PermitLedger(Math.Max(16, count + 1));
             for (int i = 0; i < count; i++)
             {
                 ledger.Add(new Lease(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64()));
