@@ -28,7 +28,9 @@ function Invoke-QuotaClients {
         [Parameter(Mandatory)] [string] $QuotaFolder,
         [string] $ApiVersion = 'V2',
         [int] $ThrottleLimit = 8,
-        [int] $TimeoutSec = 300
+        [int] $TimeoutSec = 300,
+        # Names this call's processes <Prefix>1..N (their fileIds <Prefix>1-1...), so calls can run side by side.
+        [string] $Prefix = 'p'
     )
     $script = Join-Path ([IO.Path]::GetTempPath()) ("vodps-quota-client-{0}.ps1" -f [guid]::NewGuid())
     Set-Content -LiteralPath $script -Value $ChildScript
@@ -43,13 +45,13 @@ function Invoke-QuotaClients {
             # The secret goes through the environment, never the command line (which other users can read).
             $values = @{
                 VODPS_QUOTA_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path; VODPS_QUOTA_SECRET_ID = $SecretId; VODPS_QUOTA_SECRET_KEY = $SecretKey
-                VODPS_QUOTA_COUNT = $IdsPerProcess; VODPS_QUOTA_PREFIX = "p$n"; VODPS_QUOTA_ENDPOINT = $Endpoint; VODPS_QUOTA_API = $ApiVersion
+                VODPS_QUOTA_COUNT = $IdsPerProcess; VODPS_QUOTA_PREFIX = "$Prefix$n"; VODPS_QUOTA_ENDPOINT = $Endpoint; VODPS_QUOTA_API = $ApiVersion
                 VODPS_QUOTA_RATE = $Rate; VODPS_QUOTA_WINDOW_SEC = $WindowSec; VODPS_QUOTA_THROTTLE = $ThrottleLimit
                 VODPOWERSHELL_QUOTA_SHARING = if ($Sharing) { 'on' } else { 'off' }; VODPOWERSHELL_QUOTA_DIR = $QuotaFolder; NO_COLOR = '1'
             }
             foreach ($pair in $values.GetEnumerator()) { $start.Environment[$pair.Key] = [string]$pair.Value }
             $process = [Diagnostics.Process]::Start($start)
-            $children += [pscustomobject]@{ Prefix = "p$n"; Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
+            $children += [pscustomobject]@{ Prefix = "$Prefix$n"; Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
         }
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         foreach ($child in $children) {

@@ -4,36 +4,43 @@ using System.Collections.Generic;
 namespace VodPowerShell.Core.Throttling
 {
     /// <summary>
-    /// How many requests per window this client allows itself, adapted to quota errors the way AWS SDKs'
-    /// "adaptive" retry mode adapts its rate (botocore's CUBIC rate limiter, after RFC 8312): a throttle cuts
-    /// the rate to <see cref="Beta"/> of what the service accepted, then it grows back along a cubic curve that
-    /// is flat around that level and speeds up beyond it. Several hosts on one key thus settle around a share
-    /// each instead of hammering and pausing.
+    /// How many requests per window this client allows itself, adapted to quota errors from other hosts on the
+    /// key, as AWS SDKs' "adaptive" retry mode adapts its rate (botocore's CUBIC rate limiter): a quota error
+    /// lowers the limit, which then grows back along a cubic curve while calls succeed.
     /// </summary>
     /// <remarks>
-    /// The first quota error tells a client that others use the key, not how many: every client that meets
-    /// another restarts from an eighth of the quota and doubles each window until the next quota error (TCP's
-    /// slow start), so clients that met at the same moment grow alike and share fairly, where cutting from
-    /// what each had accepted would keep the one that started first ahead for the whole run. An eighth, not one
-    /// request a window: with few long windows (v2's minute) a restart from one would leave most of the quota
-    /// unused for several windows; up to eight clients still restart within it. Each later cut
-    /// delays its growth by a random part of a window, so clients cut together do not probe in lock-step.
+    /// The service counts requests in a window, so the limit is a count per window, sent in a burst at one pace
+    /// for every client (<see cref="QuotaGate"/>), and the decrease is not a fixed factor but what the service
+    /// accepted of this client in the last window: when every client bursts at the same pace from the same
+    /// moment, the window fills while each has the same number accepted, and a client whose limit is above that
+    /// level is the one still sending, so it is the one refused and cut to it (water filling: max-min fair,
+    /// nothing left unused). Three rules get every client to that moment and level:
+    /// <list type="bullet">
+    /// <item>The first quota error tells a client that others use the key. It holds every request for a
+    /// window (<see cref="HoldUntil"/>): the window filled at one moment for all, so all clients that met start
+    /// their next burst together, still at the whole quota, and the first error of that burst cuts each to its
+    /// share.</item>
+    /// <item>A client that had nothing accepted in the window (a host that joined clients already in step)
+    /// sent at a moment of their cycle when their bursts keep the window full: it pauses a window and a random
+    /// part of one and tries again with the whole quota, so that when its try lands in their burst it is cut to
+    /// what it got there. Cut below <see cref="SlowStartShare"/> of the quota, it doubles its limit each window
+    /// until the next error (TCP's slow start), instead of crawling up the cubic curve.</item>
+    /// <item>Above its share the limit grows along the cubic curve from where it was cut: slowly at first,
+    /// since each step past the share costs one refused request, then faster, so room that a finished host
+    /// leaves is taken.</item>
+    /// </list>
     /// Time is measured in windows, so the same constants fit v2's 100 a minute and API 3.0's 100 a second.
-    /// Pure arithmetic on the times it is given; tuned against a simulation and <c>build.ps1 Bench</c>
-    /// (bench/README.md, "Shared quota").
+    /// Pure arithmetic on the times it is given; measured with <c>build.ps1 Bench</c> (bench/README.md, "Shared quota").
     /// </remarks>
     public sealed class AdaptiveLimit
     {
-        /// <summary>botocore's multiplicative decrease.</summary>
-        public const double Beta = 0.7;
-
-        /// <summary>Where the slow start begins, as a share of <see cref="Maximum"/> (at least one request a window).</summary>
-        public const double RestartShare = 1.0 / 8;
+        /// <summary>A client cut below this share of <see cref="Maximum"/> grows by doubling each window.</summary>
+        public const double SlowStartShare = 1.0 / 10;
 
         /// <summary>
-        /// The cubic's scale, in requests per window per window cubed: botocore's 0.4 probes for more so fast
-        /// that a client at a share of 3 or 4 requests a window doubles it within two windows of regaining it,
-        /// and each probe costs a quota error (16% of the requests at 6 processes); a twentieth of it gives 6%.
+        /// The cubic's scale, in requests per window per window cubed: one more request a window about 3.7
+        /// windows after a cut, three more after 5.3. botocore's 0.4 probes so fast that at a share of 3 or 4
+        /// requests a window most windows cost a quota error.
         /// </summary>
         public const double ScaleConstant = 0.02;
 
@@ -43,10 +50,10 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>When the answers of the last window came in without a quota error: the rate the service gave this client.</summary>
         private readonly Queue<DateTime> accepted = new Queue<DateTime>();
         private double limit;
-        private double limitBeforeThrottle;
-        private double windowsToRegain;
+        private double limitAtCut;
         private DateTime lastThrottle;
         private DateTime growthStart;
+        private DateTime holdUntil;
         private Phase phase = Phase.Full;
 
         public AdaptiveLimit(int maximum, TimeSpan window)
@@ -54,7 +61,7 @@ namespace VodPowerShell.Core.Throttling
         {
         }
 
-        /// <param name="random">A number in [0, 1) per cut: how much of a window the growth waits.</param>
+        /// <param name="random">A number in [0, 1) per cut: how much of a window the growth (or, with nothing accepted, the next try) waits.</param>
         public AdaptiveLimit(int maximum, TimeSpan window, Func<double> random)
         {
             if (maximum <= 0) throw new ArgumentOutOfRangeException(nameof(maximum));
@@ -70,10 +77,13 @@ namespace VodPowerShell.Core.Throttling
             /// <summary>No quota error yet, or the quota regained since: the whole quota.</summary>
             Full,
 
-            /// <summary>Others use the key: from <see cref="RestartShare"/> of the quota, doubling each window.</summary>
+            /// <summary>Others use the key: a pause, then the whole quota once more to find the share.</summary>
+            Aligning,
+
+            /// <summary>Cut far below the quota: doubling each window.</summary>
             SlowStart,
 
-            /// <summary>Cut from the accepted rate, growing back along the cubic curve.</summary>
+            /// <summary>Cut to its share, growing along the cubic curve.</summary>
             Cubic,
         }
 
@@ -91,7 +101,7 @@ namespace VodPowerShell.Core.Throttling
             }
         }
 
-        /// <summary>Requests allowed per window right now, a fraction while adapting: what <see cref="RequestPacer"/> spreads.</summary>
+        /// <summary>Requests allowed per window right now, a fraction while growing.</summary>
         public double Rate
         {
             get
@@ -100,12 +110,21 @@ namespace VodPowerShell.Core.Throttling
             }
         }
 
-        /// <summary>Permits allowed in any window right now: the rate rounded up, so the pacer, not the count, sets the pace.</summary>
+        /// <summary>Permits allowed in any window right now: the rate rounded down, since a burst cannot send a fraction.</summary>
         public int Permits
         {
             get
             {
                 lock (sync) return PermitsOf(limit);
+            }
+        }
+
+        /// <summary>No request may leave before this moment (the default value when none is held).</summary>
+        public DateTime HoldUntil
+        {
+            get
+            {
+                lock (sync) return holdUntil;
             }
         }
 
@@ -124,18 +143,36 @@ namespace VodPowerShell.Core.Throttling
                 lastThrottle = now;
                 if (phase == Phase.Full)
                 {
-                    phase = Phase.SlowStart;
-                    limit = RestartLevel;
+                    phase = Phase.Aligning;
+                    holdUntil = now + Window;
+                    return false;
+                }
+
+                if (accepted.Count == 0)
+                {
+                    // Others' bursts keep the window full at this moment of their cycle: try at another moment,
+                    // with the whole quota again, so that if it lands in their burst it finds its share there.
+                    phase = Phase.Aligning;
+                    limit = Maximum;
+                    holdUntil = now + Window + RandomPartOfWindow();
                     return PermitsOf(limit) != before;
                 }
 
-                // From what the service actually accepted in the last window (botocore's measured rate), not from
-                // a limit others left no room for: the slow start overshoots by up to twice the share it found.
-                limitBeforeThrottle = Math.Min(limit, accepted.Count);
-                limit = Math.Max(1, limitBeforeThrottle * Beta);
-                windowsToRegain = Math.Pow(limitBeforeThrottle * (1 - Beta) / ScaleConstant, 1.0 / 3);
-                growthStart = now + TimeSpan.FromTicks((long)(Window.Ticks * random()));
-                phase = Phase.Cubic;
+                // What the service accepted of this client in the last window is its share now (botocore cuts
+                // from its measured rate too); never more than the limit it had.
+                limitAtCut = Math.Min(limit, accepted.Count);
+                limit = limitAtCut;
+                if (limitAtCut < Maximum * SlowStartShare)
+                {
+                    phase = Phase.SlowStart;
+                    growthStart = now;
+                }
+                else
+                {
+                    phase = Phase.Cubic;
+                    growthStart = now + RandomPartOfWindow();   // clients cut together do not probe in lock-step
+                }
+
                 return PermitsOf(limit) != before;
             }
         }
@@ -148,18 +185,12 @@ namespace VodPowerShell.Core.Throttling
             {
                 accepted.Enqueue(now);
                 Forget(now);
-                if (phase == Phase.Full) return false;
+                if (phase == Phase.Full || phase == Phase.Aligning) return false;
                 int before = PermitsOf(limit);
-                if (phase == Phase.SlowStart)
-                {
-                    limit = RestartLevel * Math.Pow(2, WindowsSince(lastThrottle, now));
-                }
-                else
-                {
-                    double windows = WindowsSince(growthStart, now);
-                    limit = Math.Max(1, ScaleConstant * Math.Pow(windows - windowsToRegain, 3) + limitBeforeThrottle);
-                }
-
+                double windows = WindowsSince(growthStart, now);
+                limit = phase == Phase.SlowStart
+                    ? limitAtCut * Math.Pow(2, windows)
+                    : limitAtCut + ScaleConstant * Math.Pow(windows, 3);
                 if (limit >= Maximum)
                 {
                     limit = Maximum;
@@ -179,7 +210,7 @@ namespace VodPowerShell.Core.Throttling
             };
         }
 
-        private double RestartLevel => Math.Max(1, Maximum * RestartShare);
+        private TimeSpan RandomPartOfWindow() => TimeSpan.FromTicks((long)(Window.Ticks * random()));
 
         private double WindowsSince(DateTime from, DateTime now) => Math.Max(0, (now - from).Ticks) / (double)Window.Ticks;
 
@@ -188,6 +219,6 @@ namespace VodPowerShell.Core.Throttling
             while (accepted.Count > 0 && now - accepted.Peek() >= Window) accepted.Dequeue();
         }
 
-        private static int PermitsOf(double value) => Math.Max(1, (int)Math.Ceiling(value - 1e-9));
+        private static int PermitsOf(double value) => Math.Max(1, (int)Math.Floor(value + 1e-9));
     }
 }

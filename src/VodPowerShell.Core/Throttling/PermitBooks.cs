@@ -12,6 +12,9 @@ namespace VodPowerShell.Core.Throttling
 
         /// <summary>The request on the lease was answered; its permit comes back at <paramref name="returnAt"/>.</summary>
         void Return(long leaseId, DateTime returnAt);
+
+        /// <summary>After a cut to <paramref name="keep"/> permits, forgets the newest leases beyond them.</summary>
+        void Shed(int keep);
     }
 
     /// <summary>The permits of this process only.</summary>
@@ -35,6 +38,11 @@ namespace VodPowerShell.Core.Throttling
         public void Return(long leaseId, DateTime returnAt)
         {
             lock (ledger) ledger.Return(leaseId, returnAt);
+        }
+
+        public void Shed(int keep)
+        {
+            lock (ledger) ledger.Shed(keep);
         }
     }
 

@@ -64,6 +64,16 @@ namespace VodPowerShell.Core.Throttling
         }
 
         /// <summary>
+        /// Forgets the newest leases beyond <paramref name="keep"/>: after a cut, the oldest permits still come
+        /// back first and the next burst starts with them. Requests on forgotten leases stay counted by the
+        /// service for a window, so for that window this client may have up to its old limit counted, never more.
+        /// </summary>
+        public void Shed(int keep)
+        {
+            if (keep >= 0 && count > keep) count = keep;
+        }
+
+        /// <summary>
         /// Leases in flight that belong to a process that is gone come back a window after they are found, as if
         /// the answer came now: the service may have counted the request just before the process died.
         /// </summary>

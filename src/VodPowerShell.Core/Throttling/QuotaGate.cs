@@ -12,7 +12,8 @@ namespace VodPowerShell.Core.Throttling
     /// error at all. A permit is handed back one window after its request's answer came in: the service counted
     /// the request at some moment before it answered, so the next request on that permit reaches it at least a
     /// window later, whatever the latency, connection set-up or clock of either side. No interval of the
-    /// window's length ever holds more than the permits, for fixed or sliding counting. The cost is one round
+    /// window's length ever holds more than the permits (for a window after a cut, more than the permits before
+    /// it), for fixed or sliding counting. The cost is one round
     /// trip per window per permit: 99.7% of the rate at 60 s and 200 ms latency.
     /// </summary>
     /// <remarks>
@@ -27,6 +28,13 @@ namespace VodPowerShell.Core.Throttling
 
         /// <summary>How often a request held until an answer comes back looks again.</summary>
         private static readonly TimeSpan AnswerPoll = TimeSpan.FromMilliseconds(10);
+
+        /// <summary>
+        /// How fast a paced burst leaves, in quotas per window: at the quota's own rate the window of clients that
+        /// start together fills late, and a client waits that long once after its first quota error; much faster,
+        /// more requests are out, and refused, before the answer that says "over quota" arrives.
+        /// </summary>
+        private const double BurstPace = 1.5;
 
         /// <summary>Waiters of this process take turns, oldest first (a guarantee SemaphoreSlim does not give), so only one of them polls the book.</summary>
         private readonly ConcurrencyLimiter turn = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -107,7 +115,7 @@ namespace VodPowerShell.Core.Throttling
                     // The book is asked only once the request is not held back.
                     if (!HeldBack(now, out retryAt) && current.TryTake(permits, now, out leaseId, out retryAt))
                     {
-                        pacer.Sent(now, limit.Rate);
+                        pacer.Sent(now, BurstPace * limit.Maximum);
                         Interlocked.Increment(ref inFlight);
                         return new Permit(this, current, leaseId);
                     }
@@ -126,23 +134,33 @@ namespace VodPowerShell.Core.Throttling
         public void Dispose() => turn.Dispose();
 
         /// <summary>
-        /// Requests are spread evenly over the window (<see cref="RequestPacer"/>) when other clients may use the
-        /// key unseen: a gate that counts this process only, or any gate once the service said "over quota".
-        /// A gate shared by every client of the key bursts freely: its count alone keeps them within the quota.
+        /// Requests leave at <see cref="BurstPace"/> (<see cref="RequestPacer"/>) when other clients may use the
+        /// key unseen: a gate that counts this process only, or any gate once the service said "over quota". Every
+        /// such client bursts at that one pace, so in a burst that fills the service's window each has had the same
+        /// number accepted, which is the share <see cref="AdaptiveLimit"/> cuts it to. A gate shared by every
+        /// client of the key bursts freely: its count alone keeps them within the quota.
         /// </summary>
         private bool Paced => !(book is SharedPermitBook) || limit.IsAdapting;
 
         /// <summary>
-        /// True while a paced request must wait (until <paramref name="retryAt"/>): for its turn on the pacer's
-        /// grid, or for answers. A client that has not heard from the service yet sends one request, then one more
-        /// per accepted answer (TCP's initial window): on a loaded machine answers take hundreds of milliseconds,
-        /// and a client paced at the whole quota would otherwise have several requests out, all refused, before
-        /// the first "over quota" tells it others use the key.
+        /// True while a paced request must wait (until <paramref name="retryAt"/>): while the adaptive limit holds
+        /// every request (a window after the first "over quota", so that the clients that met start their next
+        /// burst together), for its turn on the pacer's grid, or for answers. A client that has not heard from the
+        /// service yet sends one request, then one more per accepted answer (TCP's initial window): on a loaded
+        /// machine answers take hundreds of milliseconds, and a client paced at the whole quota would otherwise
+        /// have several requests out, all refused, before the first "over quota" tells it others use the key.
         /// </summary>
         private bool HeldBack(DateTime now, out DateTime retryAt)
         {
             retryAt = now;
             if (!Paced) return false;
+            DateTime hold = limit.HoldUntil;
+            if (hold != default && now < hold + TimerSlack)
+            {
+                retryAt = hold + TimerSlack;
+                return true;
+            }
+
             if (!pacer.IsDue(now, out retryAt)) return true;
             if (Volatile.Read(ref inFlight) <= Volatile.Read(ref acceptedAnswers)) return false;
             retryAt = now + AnswerPoll;
@@ -171,7 +189,17 @@ namespace VodPowerShell.Core.Throttling
                 if (ReferenceEquals(from, book)) FallBackToLocal(ex);
             }
 
+            DateTime heldUntil = limit.HoldUntil;
             bool changed = throttled ? limit.OnThrottled(now) : limit.OnAccepted(now);
+            if (limit.HoldUntil != heldUntil)
+            {
+                RateChanged?.Invoke(string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); no request for {0:0.###} s, then one burst finds this client's share.", (limit.HoldUntil - now).TotalSeconds));
+                return;
+            }
+
+            // The cut client's next burst sends its first permits as they come back, in step with the others,
+            // instead of waiting for the ones it no longer has (the service still counts those for a window).
+            if (throttled && changed) from.Shed(limit.Permits);
             if (changed) RateChanged?.Invoke(Describe(throttled));
         }
 

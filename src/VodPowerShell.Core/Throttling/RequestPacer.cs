@@ -3,12 +3,11 @@ using System;
 namespace VodPowerShell.Core.Throttling
 {
     /// <summary>
-    /// Spreads the requests of one window evenly over it: a token bucket that holds one token and fills at
-    /// the adapted rate (AWS SDKs' adaptive mode sends at a token rate too). Without it a client whose
-    /// permits come back together sends them in one burst at the start of each window; against other hosts
-    /// on the key the burster is rarely the one refused, so it never slows down while the others are cut to
-    /// one permit. Paced, every host's requests meet the service interleaved, each sees its share of the quota
-    /// errors and adapts. Pure arithmetic on the times it is given.
+    /// Caps how fast requests leave: a token bucket that holds one token and fills at the rate it is given (AWS
+    /// SDKs' adaptive mode sends at a token rate too). <see cref="QuotaGate"/> gives every client of a key the
+    /// same rate, one and a half times the quota's own, so clients that start a burst together have the same number of requests
+    /// accepted when the service's window fills, which is what <see cref="AdaptiveLimit"/> cuts each of them to.
+    /// Pure arithmetic on the times it is given.
     /// </summary>
     public sealed class RequestPacer
     {

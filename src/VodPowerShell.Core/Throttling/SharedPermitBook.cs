@@ -125,5 +125,13 @@ namespace VodPowerShell.Core.Throttling
             if (aliveUntil.Count > 1024) aliveUntil.Clear();
             return false;
         }
+
+        /// <summary>
+        /// Nothing: the leases in the file are every process's, and forgetting another's would let this machine
+        /// send more than its count. A cut process's next burst waits for its own permits instead.
+        /// </summary>
+        public void Shed(int keep)
+        {
+        }
     }
 }

@@ -10,17 +10,18 @@ namespace VodPowerShell.Core.Tests.Throttling
         private static readonly DateTime Start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
-        /// <summary>When <see cref="MetOthers"/> clients of 2 windows meet a quota error: the last window then holds 10 answers.</summary>
-        private const double Cut = 1.95;
-
         private static DateTime At(double windows) => Start.AddTicks((long)(windows * Window.Ticks));
 
-        /// <summary>A limit that met others at <see cref="Start"/> and was then accepted <paramref name="perWindow"/> times in each window up to <paramref name="windows"/>.</summary>
-        private static AdaptiveLimit MetOthers(int maximum, double windows, int perWindow, double delay = 0)
+        /// <summary>
+        /// A limit that met others at <see cref="Start"/>, paused a window, then had <paramref name="accepted"/>
+        /// answers accepted in the burst that followed, until a quota error at 1.2 windows cut it to its share.
+        /// </summary>
+        private static AdaptiveLimit CutToShare(int maximum, int accepted, double delay = 0)
         {
             var limit = new AdaptiveLimit(maximum, Window, () => delay);
             limit.OnThrottled(Start);
-            for (int i = 0; i < windows * perWindow; i++) limit.OnAccepted(At((double)i / perWindow));
+            for (int i = 0; i < accepted; i++) limit.OnAccepted(At(1 + 0.1 * i / accepted));
+            limit.OnThrottled(At(1.2));
             return limit;
         }
 
@@ -31,126 +32,141 @@ namespace VodPowerShell.Core.Tests.Throttling
             for (int i = 0; i < 50; i++) Assert.False(limit.OnAccepted(At(i)));
             Assert.Equal(100, limit.Permits);
             Assert.False(limit.IsAdapting);
+            Assert.Equal(default, limit.HoldUntil);
         }
 
         [Fact]
-        public void TheFirstQuotaErrorRestartsFromAnEighthOfTheQuotaAndDoublesEachWindow()
+        public void TheFirstQuotaErrorHoldsEveryRequestForAWindowAndKeepsTheWholeQuota()
         {
-            var limit = new AdaptiveLimit(800, Window, () => 0);
-            Assert.True(limit.OnThrottled(Start));
-            Assert.Equal(100, limit.Rate);
+            var limit = new AdaptiveLimit(100, Window, () => 0);
+            for (int i = 0; i < 30; i++) limit.OnAccepted(Start.AddSeconds(-10 + 0.1 * i));
+
+            Assert.False(limit.OnThrottled(Start));      // the permits stay: the next burst finds the share
+            Assert.Equal(100, limit.Permits);
             Assert.True(limit.IsAdapting);
+            Assert.Equal(At(1), limit.HoldUntil);
 
-            limit.OnAccepted(At(1));
-            Assert.Equal(200, limit.Rate, 6);
-            limit.OnAccepted(At(2));
-            Assert.Equal(400, limit.Rate, 6);
-            limit.OnAccepted(At(2.5));
-            Assert.Equal(566, limit.Permits);       // 565.7 rounded up: the pacer spreads the fraction
-
-            // With no further quota error it regains the whole quota and stops adapting.
-            limit.OnAccepted(At(3));
-            Assert.Equal(800, limit.Permits);
-            Assert.False(limit.IsAdapting);
+            // The other answers of the same overload, and the accepted answers still coming in, change nothing.
+            Assert.False(limit.OnThrottled(At(0.1)));
+            Assert.False(limit.OnAccepted(At(0.2)));
+            Assert.Equal(100, limit.Permits);
+            Assert.Equal(At(1), limit.HoldUntil);
         }
 
         [Fact]
-        public void ASmallQuotaRestartsFromOneRequestAWindow()
+        public void TheFirstErrorOfTheNextBurstCutsToWhatTheServiceAcceptedInTheWindowOncePerWindow()
         {
-            var limit = new AdaptiveLimit(4, Window, () => 0);
-            limit.OnThrottled(Start);
-            Assert.Equal(1, limit.Rate);
-            limit.OnAccepted(At(1));
-            Assert.Equal(2, limit.Rate, 6);
+            var limit = CutToShare(100, accepted: 17);
+            Assert.Equal(17, limit.Permits);
+            Assert.Equal(17, limit.Rate, 6);
+
+            // The other refusals of the same burst arrive within the window: no second cut.
+            Assert.False(limit.OnThrottled(At(1.5)));
+            Assert.Equal(17, limit.Permits);
         }
 
         [Fact]
-        public void ClientsThatMeetGrowAlikeWhateverEachHadBeforehand()
+        public void ACutNeverRaisesTheLimit()
         {
-            // One client had the whole quota, the other had just started: both restart at the same level.
-            var incumbent = new AdaptiveLimit(20, Window, () => 0);
-            var newcomer = new AdaptiveLimit(20, Window, () => 0);
-            for (int i = 0; i < 20; i++) incumbent.OnAccepted(Start.AddMilliseconds(-i));
-            incumbent.OnThrottled(Start);
-            newcomer.OnThrottled(Start);
-
-            foreach (double windows in new[] { 0.5, 1, 2.5 })
-            {
-                incumbent.OnAccepted(At(windows));
-                newcomer.OnAccepted(At(windows));
-                Assert.Equal(incumbent.Rate, newcomer.Rate);
-            }
+            // Cut to 17, then 30 answers accepted within a window (permits of the last burst coming in late):
+            // the next quota error leaves it where it was, not at 30.
+            var limit = CutToShare(100, accepted: 17);
+            for (int i = 0; i < 30; i++) limit.OnAccepted(At(2.3 + 0.01 * i));
+            Assert.True(limit.Rate < 18);
+            limit.OnThrottled(At(2.7));
+            Assert.True(limit.Permits <= 17, $"{limit.Permits}");
         }
 
         [Fact]
-        public void ALaterQuotaErrorCutsToSevenTenthsOfWhatTheServiceAcceptedOncePerWindow()
+        public void GrowsAlongTheCubicCurveFromItsShareAndNeverPastTheQuota()
         {
-            // Slow start reached 47 a window, but the service took only 10 of them in the last window.
-            var limit = MetOthers(100, windows: 2, perWindow: 10);
-            Assert.InRange(limit.Rate, 45, 48);
-
-            Assert.True(limit.OnThrottled(At(Cut)));
-            Assert.Equal(7, limit.Rate, 6);
-
-            // The other answers of the same overload arrive within the window: no second cut.
-            Assert.False(limit.OnThrottled(At(Cut + 0.5)));
-            Assert.Equal(7, limit.Rate, 6);
-        }
-
-        [Fact]
-        public void AQuotaErrorWithNothingAcceptedInTheWindowLeavesOneRequestAWindow()
-        {
-            var limit = MetOthers(20, windows: 3, perWindow: 2);
-            Assert.True(limit.OnThrottled(At(5)));      // the last accepted answer is more than a window old
-            Assert.Equal(1, limit.Permits);
-        }
-
-        [Fact]
-        public void GrowsBackAlongTheCubicCurveFlatAroundWhatWasAcceptedAndNeverPastTheQuota()
-        {
-            var limit = MetOthers(100, windows: 2, perWindow: 10);
-            limit.OnThrottled(At(Cut));
-            double k = Math.Pow(10 * (1 - AdaptiveLimit.Beta) / AdaptiveLimit.ScaleConstant, 1.0 / 3);   // windows to regain 10
+            var limit = CutToShare(100, accepted: 17);
 
             double RateAfter(double windows)
             {
-                limit.OnAccepted(At(Cut + windows));
+                limit.OnAccepted(At(1.2 + windows));
                 return limit.Rate;
             }
 
-            double early = RateAfter(1);
-            double atK = RateAfter(k);
-            double plateau = RateAfter(k + 1);
-            double beyond = RateAfter(k + 6);
-            Assert.InRange(early, 7, 10);
-            Assert.Equal(10, atK, 6);
-            Assert.InRange(plateau, 10, 10.1);     // flat around the level the service accepted...
-            Assert.True(beyond > 13, $"{beyond} after {k + 6} windows");    // ...then probing for more
-            Assert.Equal(100, RateAfter(k + 30));
+            Assert.Equal(17 + AdaptiveLimit.ScaleConstant, RateAfter(1), 6);    // one step past the share costs a refusal: slowly
+            Assert.Equal(17, limit.Permits);
+            Assert.Equal(18, (int)RateAfter(3.7));
+            Assert.True(RateAfter(12) > 50, "a host that the others left alone takes the room");
+            Assert.Equal(100, RateAfter(30));
             Assert.False(limit.IsAdapting);
         }
 
         [Fact]
         public void TheGrowthAfterACutWaitsItsRandomPartOfAWindow()
         {
-            var prompt = MetOthers(100, windows: 2, perWindow: 10, delay: 0);
-            var delayed = MetOthers(100, windows: 2, perWindow: 10, delay: 0.9);
-            prompt.OnThrottled(At(Cut));
-            delayed.OnThrottled(At(Cut));
+            var prompt = CutToShare(100, accepted: 17, delay: 0);
+            var delayed = CutToShare(100, accepted: 17, delay: 0.9);
 
-            prompt.OnAccepted(At(Cut + 0.85));
-            delayed.OnAccepted(At(Cut + 0.85));
-            Assert.True(prompt.Rate > 7, $"{prompt.Rate}");
-            Assert.Equal(7, delayed.Rate, 6);       // still waiting: its growth starts 0.9 windows after the cut
+            prompt.OnAccepted(At(1.2 + 0.85));
+            delayed.OnAccepted(At(1.2 + 0.85));
+            Assert.True(prompt.Rate > 17, $"{prompt.Rate}");
+            Assert.Equal(17, delayed.Rate, 6);       // still waiting: its growth starts 0.9 windows after the cut
+        }
+
+        [Fact]
+        public void ACutBelowATenthOfTheQuotaDoublesEachWindow()
+        {
+            // A host that joined clients already in step found room for 4 in the window.
+            var limit = CutToShare(100, accepted: 4);
+            Assert.Equal(4, limit.Permits);
+
+            limit.OnAccepted(At(2.2));
+            Assert.Equal(8, limit.Rate, 6);
+            limit.OnAccepted(At(3.2));
+            Assert.Equal(16, limit.Rate, 6);
+
+            // The next quota error cuts it to what it got in the window (these 12 and the answer at 3.2); above
+            // a tenth it then grows along the cubic curve.
+            for (int i = 0; i < 12; i++) limit.OnAccepted(At(3.3 + 0.01 * i));
+            limit.OnThrottled(At(3.5));
+            Assert.Equal(13, limit.Permits);
+            limit.OnAccepted(At(4.5));
+            Assert.InRange(limit.Rate, 13, 13.1);
+        }
+
+        [Fact]
+        public void WithNothingAcceptedInTheWindowItTriesAgainAWindowAndARandomPartOfOneLaterWithTheWholeQuota()
+        {
+            // Its requests reached the service while others' bursts kept the window full: it tries another moment.
+            var limit = CutToShare(100, accepted: 0, delay: 0.25);
+            Assert.Equal(100, limit.Permits);
+            Assert.True(limit.IsAdapting);
+            Assert.Equal(At(1.2 + 1.25), limit.HoldUntil);
+
+            // This time its burst lands in theirs: the first refusal cuts it to what it got there.
+            for (int i = 0; i < 20; i++) limit.OnAccepted(At(2.5 + 0.001 * i));
+            Assert.Equal(100, limit.Permits);
+            Assert.True(limit.OnThrottled(At(2.6)));
+            Assert.Equal(20, limit.Permits);
         }
 
         [Fact]
         public void TheLimitNeverFallsBelowOneRequestAWindow()
         {
             var limit = new AdaptiveLimit(2, Window, () => 0);
-            for (int i = 0; i < 10; i++) limit.OnThrottled(At(i));
+            limit.OnThrottled(At(0));
+            for (int i = 1; i < 10; i++)
+            {
+                limit.OnAccepted(At(i + 0.5));
+                limit.OnThrottled(At(i + 0.6));
+            }
+
             Assert.Equal(1, limit.Permits);
             Assert.Equal(1, limit.Rate);
+        }
+
+        [Fact]
+        public void PermitsAreTheRateRoundedDown()
+        {
+            var limit = CutToShare(100, accepted: 17);
+            limit.OnAccepted(At(1.2 + 3.5));        // 17 + 0.02 * 3.5^3 = 17.86
+            Assert.InRange(limit.Rate, 17.8, 17.9);
+            Assert.Equal(17, limit.Permits);        // a burst cannot send a fraction; rounding up would overshoot every window
         }
 
         [Fact]
@@ -158,11 +174,17 @@ namespace VodPowerShell.Core.Tests.Throttling
         {
             var minute = new AdaptiveLimit(100, TimeSpan.FromMinutes(1), () => 0.5);
             var second = new AdaptiveLimit(100, TimeSpan.FromSeconds(1), () => 0.5);
-            minute.OnThrottled(Start);
-            second.OnThrottled(Start);
-            minute.OnAccepted(Start.AddMinutes(2.5));
-            second.OnAccepted(Start.AddSeconds(2.5));
+            foreach (var (limit, unit) in new[] { (minute, TimeSpan.FromMinutes(1)), (second, TimeSpan.FromSeconds(1)) })
+            {
+                limit.OnThrottled(Start);
+                for (int i = 0; i < 20; i++) limit.OnAccepted(Start + TimeSpan.FromTicks(unit.Ticks * (100 + i) / 100));
+                limit.OnThrottled(Start + TimeSpan.FromTicks(unit.Ticks * 13 / 10));
+                limit.OnAccepted(Start + TimeSpan.FromTicks(unit.Ticks * 6));
+            }
+
             Assert.Equal(minute.Rate, second.Rate, 9);
+            Assert.Equal(TimeSpan.FromMinutes(1), minute.HoldUntil - Start);
+            Assert.Equal(TimeSpan.FromSeconds(1), second.HoldUntil - Start);
         }
     }
 }

@@ -41,6 +41,24 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void ShedForgetsTheNewestLeasesSoTheOldestStillComeBackFirst()
+        {
+            var ledger = new PermitLedger();
+            for (int i = 1; i <= 12; i++) ledger.TryTake(12, new Lease(i, 7, 70, 0), Start, Window, out _);
+            for (int i = 1; i <= 12; i++) ledger.Return(i, Start.AddSeconds(i + 10));
+
+            ledger.Shed(10);
+            Assert.Equal(10, ledger.Count);
+            ledger.Return(12, Start.AddSeconds(1));     // a forgotten lease's answer changes nothing
+            Assert.False(ledger.TryTake(10, new Lease(13, 7, 70, 0), Start.AddSeconds(10.5), Window, out DateTime retryAt));
+            Assert.Equal(Start.AddSeconds(11), retryAt);
+            Assert.True(ledger.TryTake(10, new Lease(13, 7, 70, 0), Start.AddSeconds(11), Window, out _));
+
+            ledger.Shed(20);                            // never adds
+            Assert.Equal(10, ledger.Count);
+        }
+
+        [Fact]
         public void ReclaimsOnlyTheInFlightLeasesOfProcessesThatAreGone()
         {
             var ledger = new PermitLedger();

@@ -51,17 +51,63 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
-        public async Task AQuotaErrorLowersThePermitsAndSaysSo()
+        public async Task TheFirstQuotaErrorHoldsEveryRequestForAWindowThenTheNextCutsToTheShareAndSaysSo()
         {
-            using var gate = new QuotaGate(80, TimeSpan.FromSeconds(60));
+            var window = TimeSpan.FromSeconds(60);
+            DateTime start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), now = start;
+            using var gate = new QuotaGate(80, window, new LocalPermitBook(window), () => now);
             var lines = new List<string>();
             gate.RateChanged += lines.Add;
 
             using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
+            Assert.Equal(80, gate.CurrentRate);
+            Assert.Contains("no request for 60 s, then one burst finds this client's share", Assert.Single(lines));
 
-            // Others use the key, how many is unknown: it restarts from an eighth of the quota.
+            // Others use the key, how many is unknown: nothing leaves for a window, so all that met start together.
+            now = start.AddSeconds(59.9);
+            Task<IQuotaPermit> held = gate.WaitAsync(CancellationToken.None).AsTask();
+            await Task.Delay(50);
+            Assert.False(held.IsCompleted, "a request left within the window after the first quota error");
+            now = start.AddSeconds(60.1);
+            (await held).Dispose();
+
+            // The burst: 9 more accepted, then "over quota": the service's window is full with 10 of this client's.
+            for (int i = 1; i < 10; i++)
+            {
+                now = now.AddSeconds(1);
+                (await gate.WaitAsync(CancellationToken.None)).Dispose();
+            }
+
+            now = now.AddSeconds(1);
+            using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
             Assert.Equal(10, gate.CurrentRate);
-            Assert.Contains("rate lowered to 10 requests a minute (10 per 60 s of 80)", Assert.Single(lines));
+            Assert.Contains("rate lowered to 10 requests a minute (10 per 60 s of 80)", lines[1]);
+        }
+
+        [Fact]
+        public async Task AfterACutTheNextBurstStartsWhenTheOldestPermitComesBack()
+        {
+            // Cut from 80 to the 10 the service accepted: the 11th permit, refused, is forgotten, so the next burst
+            // starts in step with the other clients' instead of a request later.
+            var window = TimeSpan.FromSeconds(60);
+            DateTime start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), now = start;
+            using var gate = new QuotaGate(80, window, new LocalPermitBook(window), () => now);
+            using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
+            now = start.AddSeconds(61);
+            DateTime firstAnswer = now;
+            for (int i = 0; i < 10; i++)
+            {
+                (await gate.WaitAsync(CancellationToken.None)).Dispose();
+                now = now.AddSeconds(1);
+            }
+
+            using (var permit = await gate.WaitAsync(CancellationToken.None)) permit.Throttled();
+            Assert.Equal(10, gate.CurrentRate);
+
+            now = firstAnswer + window + TimeSpan.FromMilliseconds(100);     // the first permit is back, the second is not
+            Task<IQuotaPermit> next = gate.WaitAsync(CancellationToken.None).AsTask();
+            Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(5))));
+            (await next).Dispose();
         }
 
         [Fact]
