@@ -189,18 +189,27 @@ namespace VodPowerShell.Core.Throttling
                 if (ReferenceEquals(from, book)) FallBackToLocal(ex);
             }
 
+            if (!throttled)
+            {
+                if (limit.OnAccepted(now)) RateChanged?.Invoke(Describe(throttled: false));
+                return;
+            }
+
+            // Only a quota error can start a pause, so only then is the pause looked at, before and after.
             DateTime heldUntil = limit.HoldUntil;
-            bool changed = throttled ? limit.OnThrottled(now) : limit.OnAccepted(now);
+            bool changed = limit.OnThrottled(now);
             if (limit.HoldUntil != heldUntil)
             {
                 RateChanged?.Invoke(string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); no request for {0:0.###} s, then one burst finds this client's share.", (limit.HoldUntil - now).TotalSeconds));
                 return;
             }
 
+            if (!changed) return;
+
             // The cut client's next burst sends its first permits as they come back, in step with the others,
             // instead of waiting for the ones it no longer has (the service still counts those for a window).
-            if (throttled && changed) from.Shed(limit.Permits);
-            if (changed) RateChanged?.Invoke(Describe(throttled));
+            from.Shed(limit.Permits);
+            RateChanged?.Invoke(Describe(throttled: true));
         }
 
         private string Describe(bool throttled)

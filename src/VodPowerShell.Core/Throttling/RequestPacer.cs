@@ -5,9 +5,9 @@ namespace VodPowerShell.Core.Throttling
     /// <summary>
     /// Caps how fast requests leave: a token bucket that holds one token and fills at the rate it is given (AWS
     /// SDKs' adaptive mode sends at a token rate too). <see cref="QuotaGate"/> gives every client of a key the
-    /// same rate, one and a half times the quota's own, so clients that start a burst together have the same number of requests
-    /// accepted when the service's window fills, which is what <see cref="AdaptiveLimit"/> cuts each of them to.
-    /// Pure arithmetic on the times it is given.
+    /// same rate, one and a half times the quota's own, so clients that start a burst together have the same
+    /// number of requests accepted when the service's window fills, which is what <see cref="AdaptiveLimit"/>
+    /// cuts each of them to. Pure arithmetic on the times it is given.
     /// </summary>
     public sealed class RequestPacer
     {
