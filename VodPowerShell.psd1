@@ -4,10 +4,9 @@
     # read; a string, not an if statement, because PowerShell compiles a manifest that has statements, and that
     # cost 12 to 37 ms of every import (README). Test-ModuleManifest reads this file; Import-PowerShellDataFile
     # cannot.
+    # Its module initializer hooks assembly resolution, so VodPowerShell.Core and its libraries load from the
+    # dependencies/ folder beside it, in the module's own load context (no nested loader module: one import less).
     RootModule           = "$PSEdition/VodPowerShell.dll"
-    # Loaded before the root module: it hooks assembly resolution so VodPowerShell.Core and its libraries load
-    # from the dependencies/ folder beside it, in the module's own load context.
-    NestedModules        = @("$PSEdition/VodPowerShell.Loader.dll")
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0f3a57-2f1e-4b7a-9a44-3c1f8d6f2b10'
     Author               = 'VodPowerShell contributors'

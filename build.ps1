@@ -84,24 +84,22 @@ function Set-ReleaseNote {
 function Invoke-Build {
     Invoke-Dotnet build (Join-Path $Root 'VodPowerShell.sln') -c $Configuration --nologo -v q
 
-    # The module: one folder per edition, each with the loader and the cmdlet assembly, and the engine and every
-    # library it needs in dependencies/ (loaded by the module's own load context, see src/VodPowerShell.Loader);
+    # The module: one folder per edition, each with the cmdlet assembly, and the engine and every library it needs
+    # in dependencies/ (loaded by the module's own load context, see src/VodPowerShell/Loading);
     # the manifest at the root picks the folder by $PSEdition (Core/: net8.0 for PowerShell 7.4+, Desktop/:
     # netstandard2.0 for Windows PowerShell 5.1), formats and help beside it.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     foreach ($framework in $ModuleFrameworks.Keys) {
         $binaries = Join-Path $Out "publish/$framework"
         if (Test-Path $binaries) { Remove-Item $binaries -Recurse -Force }
-        foreach ($project in 'src/VodPowerShell/VodPowerShell.csproj', 'src/VodPowerShell.Loader/VodPowerShell.Loader.csproj') {
-            # net8.0 publishes ReadyToRun for one runtime (Directory.Build.props); netstandard2.0 as plain IL.
-            $runtime = if ($framework -eq 'net8.0') { @('-r', (Get-BuildProperty 'ModuleReadyToRunRuntime')) } else { @() }
-            Invoke-Dotnet publish (Join-Path $Root $project) -c $Configuration -f $framework @runtime --nologo -v q -o $binaries
-        }
+        # net8.0 publishes ReadyToRun for one runtime (Directory.Build.props); netstandard2.0 as plain IL.
+        $runtime = if ($framework -eq 'net8.0') { @('-r', (Get-BuildProperty 'ModuleReadyToRunRuntime')) } else { @() }
+        Invoke-Dotnet publish (Join-Path $Root 'src/VodPowerShell/VodPowerShell.csproj') -c $Configuration -f $framework @runtime --nologo -v q -o $binaries
         $target = Join-Path $ModuleOut $ModuleFrameworks[$framework]
         $dependencies = Join-Path $target 'dependencies'
         $null = New-Item -ItemType Directory -Path $dependencies
-        Copy-Item (Join-Path $binaries 'VodPowerShell.dll'), (Join-Path $binaries 'VodPowerShell.Loader.dll') $target
-        Copy-Item (Join-Path $binaries '*.dll') $dependencies -Exclude 'VodPowerShell.dll', 'VodPowerShell.Loader.dll'
+        Copy-Item (Join-Path $binaries 'VodPowerShell.dll') $target
+        Copy-Item (Join-Path $binaries '*.dll') $dependencies -Exclude 'VodPowerShell.dll'
     }
     Copy-Item (Join-Path $Root 'VodPowerShell.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/VodPowerShell/Formats/*.ps1xml') $ModuleOut

@@ -65,6 +65,42 @@ function Invoke-PwshWithoutStartupProfile {
     finally { Remove-Item -LiteralPath $cache -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
+function New-BinaryFloorModule {
+    # The cheapest binary module there is (one cmdlet that writes its argument), once without and once with a
+    # format file of one view: what PowerShell spends importing any binary module and any format file, measured
+    # beside ours. Compiled by pwsh's own Add-Type against the System.Management.Automation it runs on.
+    param([string] $Directory)
+    $null = New-Item -ItemType Directory -Force -Path $Directory
+    $assembly = Join-Path $Directory 'FloorModule.dll'
+    if (-not (Test-Path -LiteralPath $assembly)) {
+        Add-Type -OutputAssembly $assembly -OutputType Library -TypeDefinition @'
+using System.Management.Automation;
+namespace FloorModule
+{
+    [Cmdlet(VerbsCommon.Get, "FloorThing")]
+    public sealed class GetFloorThingCommand : PSCmdlet
+    {
+        [Parameter] public string Name { get; set; }
+        protected override void ProcessRecord() => WriteObject(Name);
+    }
+}
+'@
+    }
+    Set-Content -LiteralPath (Join-Path $Directory 'FloorModule.format.ps1xml') -Value @'
+<?xml version="1.0" encoding="utf-8"?>
+<Configuration><ViewDefinitions><View><Name>FloorThing</Name><ViewSelectedBy><TypeName>FloorModule.Thing</TypeName></ViewSelectedBy>
+<TableControl><TableHeaders><TableColumnHeader><Label>Name</Label></TableColumnHeader></TableHeaders>
+<TableRowEntries><TableRowEntry><TableColumnItems><TableColumnItem><PropertyName>Name</PropertyName></TableColumnItem></TableColumnItems></TableRowEntry></TableRowEntries>
+</TableControl></View></ViewDefinitions></Configuration>
+'@
+    $manifest = "@{{ RootModule = 'FloorModule.dll'; ModuleVersion = '1.0.0'; GUID = '{0}'; CmdletsToExport = @('Get-FloorThing'); FunctionsToExport = @(){1} }}"
+    $binary = Join-Path $Directory 'Binary.psd1'
+    $formatted = Join-Path $Directory 'Formatted.psd1'
+    Set-Content -LiteralPath $binary -Value ($manifest -f [guid]::Empty, '')
+    Set-Content -LiteralPath $formatted -Value ($manifest -f [guid]::Empty, "; FormatsToProcess = @('FloorModule.format.ps1xml')")
+    return [pscustomobject]@{ Binary = $binary; Formatted = $formatted }
+}
+
 function Invoke-ClientScenario {
     param([uri] $Endpoint, [string] $Scenario, [hashtable] $Options = @{}, [int] $TimeoutSec = 180)
     $arguments = @('-File', $MeasureClient, '-ModulePath', $ModulePath, '-Endpoint', $Endpoint, '-Scenario', $Scenario)
@@ -178,24 +214,28 @@ if ('Micro' -in $Part) {
 if ('Startup' -in $Part) {
     Write-Host '== From Enter to the first result (fresh pwsh each time without a startup JIT profile, 21 interleaved rounds, medians of paired differences)'
     # Each kind adds one step to the one before it, so each difference is the cost of one step: the floor any
-    # module pays (an empty manifest module), our import, and the first New-VodImageSprite after it. The credential
+    # module pays (an empty manifest module), the floor any binary module with formats pays (one cmdlet, one view),
+    # our import, and the first New-VodImageSprite after it. The credential
     # is built in the "prepared" kind too, so the first-result figure is the cmdlet call alone. Differences are taken
     # within a round, between processes started one after the other, and their median reported: a machine whose
     # speed drifts between rounds moves both sides of a pair alike, where a difference of two medians would not.
     $emptyModule = Join-Path $OutDir 'EmptyModule/EmptyModule.psd1'
     $null = New-Item -ItemType Directory -Force -Path (Split-Path $emptyModule)
     Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::Empty)'; CmdletsToExport = @(); FunctionsToExport = @() }"
+    $floorModules = New-BinaryFloorModule -Directory (Join-Path $OutDir 'FloorModule')
     $manifest = Join-Path $ModulePath 'VodPowerShell.psd1'
     $netstandard = Join-Path $ModulePath 'Desktop'
     Invoke-Emulator -ArgumentList @('--quota-rate', '0') -Scenario {
         param($endpoint)
         $credential = "`$credential = [pscredential]::new('AKIDVodEmulator0000000000000000000000', (ConvertTo-SecureString 'VodEmulatorSecretKey000000000000' -AsPlainText -Force))"
         $call = "`$result = New-VodImageSprite -FileId 'first-1' -Endpoint '$endpoint' -Credential `$credential -ApiVersion V2; if (`$result.Status -ne 'Submitted') { exit 3 }"
-        # netstandard2.0 in pwsh: its loader and cmdlets imported directly, as NetStandardBuild.Tests.ps1 does.
-        $importNetStandard = "Import-Module '$netstandard/VodPowerShell.Loader.dll'; Import-Module '$netstandard/VodPowerShell.dll'"
+        # netstandard2.0 in pwsh: its cmdlet assembly imported directly, as NetStandardBuild.Tests.ps1 does.
+        $importNetStandard = "Import-Module '$netstandard/VodPowerShell.dll'"
         $starts = [ordered]@{
             Bare       = 'exit 0'
             Empty      = "Import-Module '$emptyModule'; exit 0"
+            Binary     = "Import-Module '$($floorModules.Binary)'; exit 0"
+            Formatted  = "Import-Module '$($floorModules.Formatted)'; exit 0"
             Module     = "Import-Module '$manifest'; exit 0"
             Prepared   = "Import-Module '$manifest'; $credential; exit 0"
             First      = "Import-Module '$manifest'; $credential; $call; exit 0"
@@ -221,6 +261,9 @@ if ('Startup' -in $Part) {
         $firstAdded = Get-PairedCost Prepared First
         $firstAddedNS = Get-PairedCost PreparedNS FirstNS
         Add-Row 'Import-Module over an empty manifest module' ('{0:0} ms' -f $importAdded) '≤ 25 ms' ('bare pwsh start {0:0} ms; the empty module adds {1:0} ms' -f $median.Bare, $emptyAdded) ($importAdded -le 25)
+        # What PowerShell charges any binary module, and any format file, before a module does anything of its own.
+        Add-Row 'Import-Module floor: one-cmdlet binary module over the empty one' ('{0:0} ms' -f (Get-PairedCost Empty Binary)) '- (PowerShell''s, for comparison)' ('with a one-view format file: {0:0} ms' -f (Get-PairedCost Empty Formatted)) $null
+        Add-Row 'Import-Module over that floor (binary, one view)' ('{0:0} ms' -f (Get-PairedCost Formatted Module)) '- (what is the module''s own)' 'its cmdlets, views, loader and load context' $null
         Add-Row 'First result after import (net8.0, ReadyToRun)' ('{0:0} ms' -f $firstAdded) '≤ 120 ms' ('import and credential alone: {0:0} ms' -f $median.Prepared) ($firstAdded -le 120)
         Add-Row 'First result after import (netstandard2.0 in pwsh, IL)' ('{0:0} ms' -f $firstAddedNS) '- (for comparison)' ('import and credential alone: {0:0} ms' -f $median.PreparedNS) $null
 

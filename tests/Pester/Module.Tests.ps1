@@ -52,6 +52,43 @@ Describe 'The built module' {
         ($row | Format-Table | Out-String -Width 120) | Should -Match ([regex]::Escape($taskId))
     }
 
+    It 'lists every public type of the <_> cmdlet assembly without the engine' -ForEach 'Core', 'Desktop' {
+        # PowerShell lists the root assembly's public types before the module initializer there can hook the
+        # engine's loading: a type that needed VodPowerShell.Core then (a field of one of its enums) would make
+        # the import lose cmdlets. Here the assembly sits alone in a folder, so the engine cannot be found.
+        $alone = Join-Path ([IO.Path]::GetTempPath()) "vodps-alone-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $alone
+        Copy-Item (Join-Path $env:VODPS_TEST_MODULE "$_/VodPowerShell.dll") $alone
+        try {
+            $report = Invoke-ChildPowerShell -Environment @{ VODPS_CHILD_ASSEMBLY = Join-Path $alone 'VodPowerShell.dll' } -Script @'
+$stream = [IO.File]::OpenRead($env:VODPS_CHILD_ASSEMBLY)
+$reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([Reflection.PortableExecutable.PEReader]::new($stream))
+$public = foreach ($handle in $reader.TypeDefinitions) {
+    $type = $reader.GetTypeDefinition($handle)
+    if (($type.Attributes -band [Reflection.TypeAttributes]::VisibilityMask) -eq [Reflection.TypeAttributes]::Public) { '{0}.{1}' -f $reader.GetString($type.Namespace), $reader.GetString($type.Name) }
+}
+$assembly = [Reflection.Assembly]::LoadFile($env:VODPS_CHILD_ASSEMBLY)
+$failed = foreach ($name in $public) { try { $null = $assembly.GetType($name, $true) } catch { $name } }
+$engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'VodPowerShell.Core' }).Count
+@{ Public = @($public); Failed = @($failed); EngineLoaded = $engine } | ConvertTo-Json -Compress
+'@
+        }
+        finally { Remove-Item -LiteralPath $alone -Recurse -Force }
+        $report.Public | Should -Contain 'VodPowerShell.Commands.NewVodImageSpriteCommand'
+        $report.Public | Should -Contain 'VodPowerShell.Loading.ModuleInitializer'
+        @($report.Failed) | Should -BeNullOrEmpty
+        $report.EngineLoaded | Should -Be 0
+    }
+
+    It 'loads nothing of the engine at import' {
+        $loaded = Invoke-ChildPowerShell -Environment @{ VODPS_CHILD_MODULE = Join-Path $env:VODPS_TEST_MODULE 'VodPowerShell.psd1' } -Script @'
+$before = [AppDomain]::CurrentDomain.GetAssemblies()
+Import-Module $env:VODPS_CHILD_MODULE
+ConvertTo-Json -Compress @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_ -notin $before } | ForEach-Object { $_.GetName().Name })
+'@
+        @($loaded) | Should -Be @('VodPowerShell')
+    }
+
     It 'does not ship System.Management.Automation' {
         Join-Path $env:VODPS_TEST_MODULE 'System.Management.Automation.dll' | Should -Not -Exist
     }

@@ -1,5 +1,5 @@
 # The manifest gives PowerShell 7 the net8.0 build, so the rest of the suite never runs the netstandard2.0 one,
-# which Windows PowerShell 5.1 loads. Here a fresh pwsh imports that build's loader and cmdlets directly and
+# which Windows PowerShell 5.1 loads. Here a fresh pwsh imports that build's cmdlet assembly directly and
 # does a signed round trip of each API version against the emulator (on .NET, not on .NET Framework).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -9,8 +9,7 @@ BeforeAll {
         VODPS_CHILD_ENDPOINT = $emulator.Endpoint; VODPS_CHILD_ID = $emulator.SecretId; VODPS_CHILD_KEY = $emulator.SecretKey
     } -Script @'
 $ErrorActionPreference = 'Stop'
-# The order the manifest uses: the loader first, so the engine resolves from this build's dependencies/.
-Import-Module (Join-Path $env:VODPS_CHILD_BUILD 'VodPowerShell.Loader.dll')
+# Its module initializer hooks the engine's loading from this build's dependencies/, as under the manifest.
 Import-Module (Join-Path $env:VODPS_CHILD_BUILD 'VodPowerShell.dll')
 $credential = [pscredential]::new($env:VODPS_CHILD_ID, (ConvertTo-SecureString $env:VODPS_CHILD_KEY -AsPlainText -Force))
 $results = foreach ($version in 'V2', 'V3') {

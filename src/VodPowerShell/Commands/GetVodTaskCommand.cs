@@ -14,6 +14,7 @@ namespace VodPowerShell.Commands
     {
         private const string ByIdSet = "ById";
         private const string ListSet = "List";
+        private int status;   // an integer, not the engine's enum: see VodApiCmdlet
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("TaskId")]
@@ -23,7 +24,11 @@ namespace VodPowerShell.Commands
         public string?[] VodTaskId { get; set; } = System.Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = ListSet)]
-        public VodTaskStatus Status { get; set; }
+        public VodTaskStatus Status
+        {
+            get => (VodTaskStatus)status;
+            set => status = (int)value;
+        }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]

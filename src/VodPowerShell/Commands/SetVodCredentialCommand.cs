@@ -21,6 +21,7 @@ namespace VodPowerShell.Commands
         public const string DefaultProfileName = "default";
         private const string KeysSet = "Keys";
         private const string CredentialSet = "Credential";
+        private int? apiVersion;   // an integer, not the engine's enum: see VodApiCmdlet
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeysSet)]
         [ValidateNotNullOrEmpty]
@@ -49,7 +50,11 @@ namespace VodPowerShell.Commands
         public Uri? Endpoint { get; set; }
 
         [Parameter]
-        public ApiVersion? ApiVersion { get; set; }
+        public ApiVersion? ApiVersion
+        {
+            get => (ApiVersion?)apiVersion;
+            set => apiVersion = (int?)value;
+        }
 
         [Parameter]
         public CredentialScope Scope { get; set; } = CredentialScope.Session;

@@ -26,6 +26,12 @@ namespace VodPowerShell.Commands
         private readonly ConcurrentQueue<string> quotaLines = new ConcurrentQueue<string>();   // quota rate changes, for -Verbose
         private VodClient? client;
 
+        // Enum-typed parameters keep an integer: PowerShell lists this assembly's public types when it imports it,
+        // before ModuleInitializer hooks the engine's loading, and a field of one of the engine's enums would need
+        // VodPowerShell.Core just to lay the type out (tests/Pester/Module.Tests.ps1).
+        private int? apiVersion;
+        private int signatureMethod = (int)Core.Signing.SignatureMethod.HmacSHA256;
+
         /// <summary>SecretId as the user name and SecretKey as the password; overrides every other source.</summary>
         [Parameter]
         [Credential]
@@ -39,7 +45,11 @@ namespace VodPowerShell.Commands
 
         /// <summary>V2 (legacy) or V3 (API 3.0); by default the profile's, else chosen from the endpoint.</summary>
         [Parameter]
-        public ApiVersion? ApiVersion { get; set; }
+        public ApiVersion? ApiVersion
+        {
+            get => (ApiVersion?)apiVersion;
+            set => apiVersion = (int?)value;
+        }
 
         /// <summary>The API address; by default the profile's, else the public endpoint of the API version.</summary>
         [Parameter]
@@ -56,7 +66,11 @@ namespace VodPowerShell.Commands
 
         /// <summary>v2 only: the HMAC of the signature (API 3.0 always uses TC3-HMAC-SHA256).</summary>
         [Parameter]
-        public SignatureMethod SignatureMethod { get; set; } = SignatureMethod.HmacSHA256;
+        public SignatureMethod SignatureMethod
+        {
+            get => (SignatureMethod)signatureMethod;
+            set => signatureMethod = (int)value;
+        }
 
         /// <summary>Retries of a request that failed in a way that may pass (5xx, network, 5100/6000/6200).</summary>
         [Parameter]

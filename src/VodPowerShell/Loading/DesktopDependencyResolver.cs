@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 
-namespace VodPowerShell.Loader
+namespace VodPowerShell.Loading
 {
     /// <summary>
     /// The netstandard2.0 build, for Windows PowerShell 5.1: .NET Framework has one load context, so we answer

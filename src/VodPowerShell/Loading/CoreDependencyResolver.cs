@@ -2,7 +2,7 @@ using System;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace VodPowerShell.Loader
+namespace VodPowerShell.Loading
 {
     /// <summary>
     /// The net8.0 build, for PowerShell 7.4+: the one assembly the cmdlets reference, VodPowerShell.Core, is not next to them, so the

@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace VodPowerShell.Loader
+namespace VodPowerShell.Loading
 {
     /// <summary>
     /// The module's own load context: an assembly in dependencies/ is loaded from there unless the runtime
