@@ -14,7 +14,8 @@ $results = $fileIds | New-VodImageSprite -Credential $credential -Endpoint $env:
 '@
 
 function Invoke-QuotaClients {
-    # Starts every process at once and waits for all; returns one summary per process (Prefix, Count, Submitted).
+    # Starts every process at once (and the late ones -JoinAfterSec later) and waits for all; returns one summary
+    # per process (Prefix, Count, Submitted).
     param(
         [Parameter(Mandatory)] [string] $ModulePath,
         [Parameter(Mandatory)] [uri] $Endpoint,
@@ -30,13 +31,23 @@ function Invoke-QuotaClients {
         [int] $ThrottleLimit = 8,
         [int] $TimeoutSec = 300,
         # Names this call's processes <Prefix>1..N (their fileIds <Prefix>1-1...), so calls can run side by side.
-        [string] $Prefix = 'p'
+        [string] $Prefix = 'p',
+        # A host that joins hosts already running: this many more processes of -JoinIdsPerProcess fileIds each,
+        # started -JoinAfterSec after the others (named after them: <Prefix>N+1...).
+        [int] $JoinProcesses = 0,
+        [int] $JoinIdsPerProcess = $IdsPerProcess,
+        [double] $JoinAfterSec = 0
     )
     $script = Join-Path ([IO.Path]::GetTempPath()) ("vodps-quota-client-{0}.ps1" -f [guid]::NewGuid())
     Set-Content -LiteralPath $script -Value $ChildScript
     $children = @()
+    $starts = @(foreach ($n in 1..$Processes) { [pscustomobject]@{ Number = $n; Ids = $IdsPerProcess; Late = $false } })
+    if ($JoinProcesses -gt 0) { $starts += foreach ($n in 1..$JoinProcesses) { [pscustomobject]@{ Number = $Processes + $n; Ids = $JoinIdsPerProcess; Late = $true } } }
+    $joinAt = [DateTime]::UtcNow.AddSeconds($JoinAfterSec)
     try {
-        foreach ($n in 1..$Processes) {
+        foreach ($next in $starts) {
+            $n = $next.Number
+            if ($next.Late -and [DateTime]::UtcNow -lt $joinAt) { Start-Sleep -Milliseconds ([int]($joinAt - [DateTime]::UtcNow).TotalMilliseconds) }
             $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
             foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $script) { $start.ArgumentList.Add($argument) }
             $start.UseShellExecute = $false
@@ -45,7 +56,7 @@ function Invoke-QuotaClients {
             # The secret goes through the environment, never the command line (which other users can read).
             $values = @{
                 VODPS_QUOTA_MODULE = (Resolve-Path -LiteralPath $ModulePath).Path; VODPS_QUOTA_SECRET_ID = $SecretId; VODPS_QUOTA_SECRET_KEY = $SecretKey
-                VODPS_QUOTA_COUNT = $IdsPerProcess; VODPS_QUOTA_PREFIX = "$Prefix$n"; VODPS_QUOTA_ENDPOINT = $Endpoint; VODPS_QUOTA_API = $ApiVersion
+                VODPS_QUOTA_COUNT = $next.Ids; VODPS_QUOTA_PREFIX = "$Prefix$n"; VODPS_QUOTA_ENDPOINT = $Endpoint; VODPS_QUOTA_API = $ApiVersion
                 VODPS_QUOTA_RATE = $Rate; VODPS_QUOTA_WINDOW_SEC = $WindowSec; VODPS_QUOTA_THROTTLE = $ThrottleLimit
                 VODPOWERSHELL_QUOTA_SHARING = if ($Sharing) { 'on' } else { 'off' }; VODPOWERSHELL_QUOTA_DIR = $QuotaFolder; NO_COLOR = '1'
             }
