@@ -271,7 +271,7 @@ if ('Startup' -in $Part) {
         Add-Row 'Import-Module over an empty manifest module' ('{0:0} ms' -f $importAdded) '≤ 25 ms' ('bare pwsh start {0:0} ms; the empty module adds {1:0} ms' -f $median.Bare, $emptyAdded) ($importAdded -le 25)
         # What PowerShell charges any binary module, and any format file, before a module does anything of its own.
         Add-Row 'Import-Module floor: one-cmdlet binary module over the empty one' ('{0:0} ms' -f (Get-PairedCost Empty Binary)) '- (PowerShell''s, for comparison)' ('with a one-view format file: {0:0} ms' -f (Get-PairedCost Empty Formatted)) $null
-        Add-Row 'Import-Module over that floor (binary, one view)' ('{0:0} ms' -f (Get-PairedCost Formatted Module)) '- (what is the module''s own)' 'its cmdlets, views, loader and load context' $null
+        Add-Row 'Import-Module over that floor (binary, one view)' ('{0:0} ms' -f (Get-PairedCost Formatted Module)) '- (what is the module''s own)' 'its cmdlets, views, module initializer' $null
         Add-Row 'First result after import (net8.0, ReadyToRun)' ('{0:0} ms' -f $firstAdded) '≤ 120 ms' ('import and credential alone: {0:0} ms' -f $median.Prepared) ($firstAdded -le 120)
         Add-Row 'First result after import (netstandard2.0 in pwsh, IL)' ('{0:0} ms' -f $firstAddedNS) '- (for comparison)' ('import and credential alone: {0:0} ms' -f $median.PreparedNS) $null
 
