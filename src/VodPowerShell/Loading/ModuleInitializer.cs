@@ -19,14 +19,8 @@ namespace VodPowerShell.Loading
         internal static string DependencyDirectory { get; } =
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!, "dependencies");
 
-#if NET8_0_OR_GREATER
-        public void OnImport() => CoreDependencyResolver.Register(DependencyDirectory);
+        public void OnImport() => DependencyResolver.Register(DependencyDirectory);
 
-        public void OnRemove(PSModuleInfo psModuleInfo) => CoreDependencyResolver.Unregister();
-#else
-        public void OnImport() => DesktopDependencyResolver.Register(DependencyDirectory);
-
-        public void OnRemove(PSModuleInfo psModuleInfo) => DesktopDependencyResolver.Unregister();
-#endif
+        public void OnRemove(PSModuleInfo psModuleInfo) => DependencyResolver.Unregister();
     }
 }
