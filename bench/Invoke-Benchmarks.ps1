@@ -149,7 +149,7 @@ function Invoke-SharedQuotaBench {
     # -TotalIds split over the processes, or -IdsPerProcess each; with -JoinIds, the last of the N processes joins
     # the others -JoinAfterSec later with that many fileIds (a host that starts while others run).
     param([int] $Rate, [double] $WindowSec, [int] $TotalIds, [int] $IdsPerProcess, [int[]] $Processes, [bool[]] $Sharing, [int] $LatencyMs = 0, [string] $Setting,
-        [int] $JoinIds = 0, [double] $JoinAfterSec = 0)
+        [int] $JoinIds = 0, [double] $JoinAfterSec = 0, [int[]] $IdsEach = @())
     $secretKey = New-EmulatorSecret
     $secretId = 'AKIDBenchQuota' + (Get-Random -Minimum 10000000 -Maximum 99999999)
     $latency = if ($LatencyMs -gt 0) { @('--fault-kinds', 'slow', '--fault-rate', '1', '--slow-ms', $LatencyMs) } else { @() }
@@ -171,6 +171,10 @@ function Invoke-SharedQuotaBench {
                     QuotaFolder = Join-Path $OutDir "quota-state-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 600
                 }
                 $expectedFiles = $ids * $count
+                if ($IdsEach.Count -gt 0) {
+                    $clients.IdsEach = $IdsEach
+                    $expectedFiles = ($IdsEach | Measure-Object -Sum).Sum
+                }
                 if ($JoinIds -gt 0) {
                     $clients.Processes = $count - 1
                     $clients += @{ JoinProcesses = 1; JoinIdsPerProcess = $JoinIds; JoinAfterSec = $JoinAfterSec }
@@ -384,6 +388,8 @@ if ('SharedQuota' -in $Part) {
     Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 150 -Processes 3, 6 -Sharing $false -LatencyMs 100 -Setting "The issue's setting: quota 100 per sliding 10 s, 100 ms latency, 150 fileIds per pwsh process"
     # Issue 17 asks that each host converge to a fair share; one that starts while others are in step is the hard case.
     Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 400 -JoinIds 200 -JoinAfterSec 20 -Processes 3 -Sharing $false -LatencyMs 100 -Setting 'A host that joins: quota 100 per sliding 10 s, 100 ms latency, two pwsh processes of 400 fileIds and a third of 200 started 20 s later'
+    # Hosts never finish together: the one left alone must take the quota back.
+    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsEach 100, 250, 600 -Processes 3 -Sharing $false -LatencyMs 100 -Setting 'Hosts that finish: quota 100 per sliding 10 s, 100 ms latency, pwsh processes of 100, 250 and 600 fileIds started together (the last runs alone for its last 350)'
 }
 
 $machine = '{0} cores, {1}, .NET {2}, PowerShell {3}' -f [Environment]::ProcessorCount,

@@ -36,12 +36,15 @@ function Invoke-QuotaClients {
         # started -JoinAfterSec after the others (named after them: <Prefix>N+1...).
         [int] $JoinProcesses = 0,
         [int] $JoinIdsPerProcess = $IdsPerProcess,
-        [double] $JoinAfterSec = 0
+        [double] $JoinAfterSec = 0,
+        # Runbooks of different sizes: process n pipes the n-th count instead of -IdsPerProcess (as many counts as -Processes).
+        [int[]] $IdsEach = @()
     )
+    if ($IdsEach.Count -gt 0 -and $IdsEach.Count -ne $Processes) { throw "-IdsEach has $($IdsEach.Count) counts for $Processes processes." }
     $script = Join-Path ([IO.Path]::GetTempPath()) ("vodps-quota-client-{0}.ps1" -f [guid]::NewGuid())
     Set-Content -LiteralPath $script -Value $ChildScript
     $children = @()
-    $starts = @(foreach ($n in 1..$Processes) { [pscustomobject]@{ Number = $n; Ids = $IdsPerProcess; Late = $false } })
+    $starts = @(foreach ($n in 1..$Processes) { [pscustomobject]@{ Number = $n; Ids = $(if ($IdsEach.Count -gt 0) { $IdsEach[$n - 1] } else { $IdsPerProcess }); Late = $false } })
     if ($JoinProcesses -gt 0) { $starts += foreach ($n in 1..$JoinProcesses) { [pscustomobject]@{ Number = $Processes + $n; Ids = $JoinIdsPerProcess; Late = $true } } }
     $joinAt = [DateTime]::UtcNow.AddSeconds($JoinAfterSec)
     try {

@@ -27,7 +27,8 @@ namespace VodPowerShell.Core.Throttling
     /// until the next error (TCP's slow start), instead of crawling up the cubic curve.</item>
     /// <item>Above its share the limit grows along the cubic curve from where it was cut: slowly at first,
     /// since each step past the share costs one refused request, then faster, so room that a finished host
-    /// leaves is taken.</item>
+    /// leaves is taken. A raise the service accepted for a whole window means there is room: the limit then grows
+    /// by half each window until the next quota error.</item>
     /// </list>
     /// Time is measured in windows, so the same constants fit v2's 100 a minute and API 3.0's 100 a second.
     /// Pure arithmetic on the times it is given; measured with <c>build.ps1 Bench</c> (bench/README.md, "Shared quota").
@@ -56,6 +57,12 @@ namespace VodPowerShell.Core.Throttling
         private DateTime holdUntil;
         private Phase phase = Phase.Full;
 
+        /// <summary>When the cubic growth first raised the permits since the last cut (the default value before that).</summary>
+        private DateTime firstRaise;
+
+        /// <summary>What the limit is multiplied by each window in <see cref="Phase.SlowStart"/>.</summary>
+        private double growthFactor = 2;
+
         public AdaptiveLimit(int maximum, TimeSpan window)
             : this(maximum, window, CreateRandom())
         {
@@ -80,7 +87,7 @@ namespace VodPowerShell.Core.Throttling
             /// <summary>Others use the key: a pause, then the whole quota once more to find the share.</summary>
             Aligning,
 
-            /// <summary>Cut far below the quota: doubling each window.</summary>
+            /// <summary>Cut far below the quota (doubling each window), or room found (growing by half each window).</summary>
             SlowStart,
 
             /// <summary>Cut to its share, growing along the cubic curve.</summary>
@@ -162,9 +169,11 @@ namespace VodPowerShell.Core.Throttling
                 // from its measured rate too); never more than the limit it had.
                 limitAtCut = Math.Min(limit, accepted.Count);
                 limit = limitAtCut;
+                firstRaise = default;
                 if (limitAtCut < Maximum * SlowStartShare)
                 {
                     phase = Phase.SlowStart;
+                    growthFactor = 2;
                     growthStart = now;
                 }
                 else
@@ -189,16 +198,38 @@ namespace VodPowerShell.Core.Throttling
                 int before = PermitsOf(limit);
                 double windows = WindowsSince(growthStart, now);
                 limit = phase == Phase.SlowStart
-                    ? limitAtCut * Math.Pow(2, windows)
+                    ? limitAtCut * Math.Pow(growthFactor, windows)
                     : limitAtCut + ScaleConstant * Math.Pow(windows, 3);
                 if (limit >= Maximum)
                 {
                     limit = Maximum;
                     phase = Phase.Full;
                 }
+                else if (phase == Phase.Cubic)
+                {
+                    FindRoom(now, before);
+                }
 
                 return PermitsOf(limit) != before;
             }
+        }
+
+        /// <summary>
+        /// A raise that the service accepted for a whole window, with no quota error since, means there is room
+        /// (another host finished or slowed down): the limit then grows by half each window from there until the
+        /// next quota error, instead of crawling up the cubic curve while that room goes unused. By half, not
+        /// doubling: a raise is also accepted when it took the slot of another host (whose request is refused
+        /// instead), and hosts cut below their share at once would all double past the quota together.
+        /// </summary>
+        private void FindRoom(DateTime now, int before)
+        {
+            if (PermitsOf(limit) > before && firstRaise == default) firstRaise = now;
+            if (firstRaise == default || now - firstRaise < Window || lastThrottle >= firstRaise) return;
+            phase = Phase.SlowStart;
+            growthFactor = 1.5;
+            limitAtCut = limit;
+            growthStart = now;
+            firstRaise = default;
         }
 
         private static Func<double> CreateRandom()

@@ -56,10 +56,11 @@ namespace VodPowerShell.Core.Throttling
         {
         }
 
-        internal QuotaGate(int permitLimit, TimeSpan window, IPermitBook book, Func<DateTime> clock)
+        /// <param name="random">The adaptive limit's random numbers; a fixed sequence makes a simulated run repeatable.</param>
+        internal QuotaGate(int permitLimit, TimeSpan window, IPermitBook book, Func<DateTime> clock, Func<double>? random = null)
         {
             if (permitLimit <= 0) throw new ArgumentOutOfRangeException(nameof(permitLimit));
-            limit = new AdaptiveLimit(permitLimit, window);
+            limit = random is null ? new AdaptiveLimit(permitLimit, window) : new AdaptiveLimit(permitLimit, window, random);
             pacer = new RequestPacer(window);
             this.book = book;
             this.clock = clock;
@@ -106,29 +107,37 @@ namespace VodPowerShell.Core.Throttling
             while (true)
             {
                 DateTime now = clock();
-                IPermitBook current = book;
-                int permits = limit.Permits;
-                long leaseId;
-                DateTime retryAt;
-                try
-                {
-                    // The book is asked only once the request is not held back.
-                    if (!HeldBack(now, out retryAt) && current.TryTake(permits, now, out leaseId, out retryAt))
-                    {
-                        pacer.Sent(now, BurstPace * limit.Maximum);
-                        Interlocked.Increment(ref inFlight);
-                        return new Permit(this, current, leaseId);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    FallBackToLocal(ex);
-                    continue;
-                }
-
+                IQuotaPermit? permit = TryEnter(now, out DateTime retryAt);
+                if (permit != null) return permit;
                 TimeSpan wait = retryAt - now;
                 await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// One look at the gate at <paramref name="now"/>: a permit, or null and when to look again. Callers take
+        /// turns (<see cref="WaitAsync"/>); the quota simulation in the tests calls it on a virtual clock.
+        /// </summary>
+        internal IQuotaPermit? TryEnter(DateTime now, out DateTime retryAt)
+        {
+            IPermitBook current = book;
+            try
+            {
+                // The book is asked only once the request is not held back.
+                if (!HeldBack(now, out retryAt) && current.TryTake(limit.Permits, now, out long leaseId, out retryAt))
+                {
+                    pacer.Sent(now, BurstPace * limit.Maximum);
+                    Interlocked.Increment(ref inFlight);
+                    return new Permit(this, current, leaseId);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                FallBackToLocal(ex);
+                retryAt = now;
+            }
+
+            return null;
         }
 
         public void Dispose() => turn.Dispose();

@@ -97,6 +97,41 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void ARaiseTheServiceAcceptedForAWholeWindowGrowsTheLimitByHalfEachWindowFromThere()
+        {
+            // The others finished: the first step past the share (3.7 windows after the cut) met no quota error.
+            var limit = CutToShare(100, accepted: 17);
+            limit.OnAccepted(At(1.2 + 3.7));
+            Assert.Equal(18, limit.Permits);
+
+            // A window and a bit later the cubic curve is at 19.2; from there the limit grows by half each window
+            // (the cubic curve would be at 20.9 and 23.4).
+            limit.OnAccepted(At(1.2 + 4.8));
+            Assert.Equal(19, limit.Permits);
+            limit.OnAccepted(At(1.2 + 5.8));
+            Assert.Equal(28, limit.Permits);
+            limit.OnAccepted(At(1.2 + 6.8));
+            Assert.Equal(43, limit.Permits);
+        }
+
+        [Fact]
+        public void ARaiseTheServiceRefusedKeepsTheCubicCurve()
+        {
+            var limit = CutToShare(100, accepted: 17);
+            limit.OnAccepted(At(1.2 + 3.7));
+            Assert.Equal(18, limit.Permits);
+
+            // The window was full: the 18 accepted in it stay, the step past them is refused.
+            for (int i = 0; i < 17; i++) limit.OnAccepted(At(4.95 + 0.01 * i));
+            limit.OnThrottled(At(5.2));
+            Assert.Equal(18, limit.Permits);
+
+            limit.OnAccepted(At(6.3));
+            limit.OnAccepted(At(7.3));
+            Assert.InRange(limit.Rate, 18, 18.2);
+        }
+
+        [Fact]
         public void TheGrowthAfterACutWaitsItsRandomPartOfAWindow()
         {
             var prompt = CutToShare(100, accepted: 17, delay: 0);
