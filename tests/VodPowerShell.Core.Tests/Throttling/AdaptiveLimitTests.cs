@@ -105,7 +105,7 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.Equal(18, limit.Permits);
 
             // A window and a bit later the cubic curve is at 19.2; from there the limit grows by half each window
-            // (the cubic curve would be at 20.9 and 23.4).
+            // (the cubic curve would be at 20.9 and 23.3).
             limit.OnAccepted(At(1.2 + 4.8));
             Assert.Equal(19, limit.Permits);
             limit.OnAccepted(At(1.2 + 5.8));
