@@ -60,9 +60,6 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>When the cubic growth first raised the permits since the last cut (the default value before that).</summary>
         private DateTime firstRaise;
 
-        /// <summary>What the limit is multiplied by each window in <see cref="Phase.SlowStart"/>.</summary>
-        private double growthFactor = 2;
-
         public AdaptiveLimit(int maximum, TimeSpan window)
             : this(maximum, window, CreateRandom())
         {
@@ -87,8 +84,11 @@ namespace VodPowerShell.Core.Throttling
             /// <summary>Others use the key: a pause, then the whole quota once more to find the share.</summary>
             Aligning,
 
-            /// <summary>Cut far below the quota (doubling each window), or room found (growing by half each window).</summary>
+            /// <summary>Cut far below the quota: doubling each window.</summary>
             SlowStart,
+
+            /// <summary>A raise met no quota error for a window: growing by half each window.</summary>
+            RoomFound,
 
             /// <summary>Cut to its share, growing along the cubic curve.</summary>
             Cubic,
@@ -173,7 +173,6 @@ namespace VodPowerShell.Core.Throttling
                 if (limitAtCut < Maximum * SlowStartShare)
                 {
                     phase = Phase.SlowStart;
-                    growthFactor = 2;
                     growthStart = now;
                 }
                 else
@@ -197,9 +196,12 @@ namespace VodPowerShell.Core.Throttling
                 if (phase == Phase.Full || phase == Phase.Aligning) return false;
                 int before = PermitsOf(limit);
                 double windows = WindowsSince(growthStart, now);
-                limit = phase == Phase.SlowStart
-                    ? limitAtCut * Math.Pow(growthFactor, windows)
-                    : limitAtCut + ScaleConstant * Math.Pow(windows, 3);
+                limit = phase switch
+                {
+                    Phase.SlowStart => limitAtCut * Math.Pow(2, windows),
+                    Phase.RoomFound => limitAtCut * Math.Pow(1.5, windows),
+                    _ => limitAtCut + ScaleConstant * Math.Pow(windows, 3),
+                };
                 if (limit >= Maximum)
                 {
                     limit = Maximum;
@@ -225,8 +227,7 @@ namespace VodPowerShell.Core.Throttling
         {
             if (PermitsOf(limit) > before && firstRaise == default) firstRaise = now;
             if (firstRaise == default || now - firstRaise < Window || lastThrottle >= firstRaise) return;
-            phase = Phase.SlowStart;
-            growthFactor = 1.5;
+            phase = Phase.RoomFound;
             limitAtCut = limit;
             growthStart = now;
             firstRaise = default;
