@@ -30,14 +30,30 @@ namespace VodPowerShell.Core.Client
         /// <summary>How the wait is spent; tests replace it to run without sleeping.</summary>
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);
 
-        private static readonly ThreadLocal<Random> Jitter = new ThreadLocal<Random>(() => new Random(Guid.NewGuid().GetHashCode()));
+        /// <summary>A quota error's backoff grows no further than that of the sixth one.</summary>
+        private const int QuotaBackoffSteps = 6;
+
+        private static readonly ThreadLocal<Random> ThreadRandom = new ThreadLocal<Random>(() => new Random(Guid.NewGuid().GetHashCode()));
+
+        /// <summary>A number in [0, 1) for each wait's jitter; tests replace it to make the waits repeatable.</summary>
+        public Func<double> Jitter { get; set; } = () => ThreadRandom.Value!.NextDouble();
 
         /// <summary>The wait before retry number <paramref name="retry"/> (1-based).</summary>
         public TimeSpan BackoffFor(int retry)
         {
             double baseMs = RetryInterval.TotalMilliseconds * Math.Pow(2, Math.Min(retry - 1, 16));
-            double withJitter = baseMs * (1 + (Jitter.Value!.NextDouble() * 0.5));
+            double withJitter = baseMs * (1 + (Jitter() * 0.5));
             return TimeSpan.FromMilliseconds(Math.Min(withJitter, MaximumInterval.TotalMilliseconds));
+        }
+
+        /// <summary>
+        /// The wait after a request's quota error number <paramref name="quotaRetry"/> (1-based): the backoff, growing
+        /// for the first <see cref="QuotaBackoffSteps"/>, and never under <see cref="MinimumQuotaWait"/>.
+        /// </summary>
+        public TimeSpan QuotaWaitFor(int quotaRetry)
+        {
+            TimeSpan wait = BackoffFor(Math.Min(quotaRetry, QuotaBackoffSteps));
+            return wait < MinimumQuotaWait ? MinimumQuotaWait : wait;
         }
     }
 }

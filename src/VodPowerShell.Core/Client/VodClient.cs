@@ -160,9 +160,7 @@ namespace VodPowerShell.Core.Client
                 {
                     // Over quota: nothing is wrong with this request. The permit told the gate, which slows everyone
                     // on this key down; this request tries again after a pause of its own.
-                    TimeSpan wait = retry.BackoffFor(Math.Min(quotaRetries, 6));
-                    if (wait < retry.MinimumQuotaWait) wait = retry.MinimumQuotaWait;
-                    await retry.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    await retry.Delay(retry.QuotaWaitFor(quotaRetries), cancellationToken).ConfigureAwait(false);
                     attempt--;
                     continue;
                 }

@@ -22,11 +22,6 @@ namespace VodPowerShell.Core.Tests.Throttling
         /// <summary>Network time each way, on top of the service's latency.</summary>
         private static readonly TimeSpan Transit = TimeSpan.FromMilliseconds(1);
 
-        /// <summary>The Bench clients' -RetryIntervalSec: the first quota retry waits it doubled and jittered, at least <see cref="RetryOptions.MinimumQuotaWait"/>.</summary>
-        private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(0.2);
-
-        private static readonly TimeSpan MinimumQuotaWait = new RetryOptions().MinimumQuotaWait;
-
         private static readonly DateTime Origin = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
         /// <summary>What happens next, in time order (ties in the order they were planned).</summary>
@@ -35,6 +30,9 @@ namespace VodPowerShell.Core.Tests.Throttling
         private readonly List<Host> hosts = new List<Host>();
         private readonly List<(DateTime At, int Host, int FileId, bool Accepted)> ledger = new List<(DateTime, int, int, bool)>();
         private readonly Random random;
+
+        /// <summary>VodClient's waits after a quota error, with the Bench clients' -RetryIntervalSec and this run's random numbers.</summary>
+        private readonly RetryOptions retry;
         private long order;
 
         public QuotaSimulation(int quota, TimeSpan window, TimeSpan latency, int seed)
@@ -43,6 +41,7 @@ namespace VodPowerShell.Core.Tests.Throttling
             Window = window;
             Latency = latency;
             random = new Random(seed);
+            retry = new RetryOptions { RetryInterval = TimeSpan.FromSeconds(0.2), Jitter = random.NextDouble };
         }
 
         public int Quota { get; }
@@ -164,9 +163,7 @@ namespace VodPowerShell.Core.Tests.Throttling
                             return;
                         }
 
-                        int retry = Math.Min(quotaRetries + 1, 6);
-                        var wait = TimeSpan.FromTicks((long)(RetryInterval.Ticks * Math.Pow(2, retry - 1) * (1 + (0.5 * service.random.NextDouble()))));
-                        service.At(service.Now + (wait > MinimumQuotaWait ? wait : MinimumQuotaWait), () => Submit(fileId, quotaRetries + 1));
+                        service.At(service.Now + service.retry.QuotaWaitFor(quotaRetries + 1), () => Submit(fileId, quotaRetries + 1));
                     });
                 }));
             }
