@@ -43,8 +43,17 @@ namespace VodPowerShell.Core.Client
         /// </summary>
         public IEnumerable<ImageSpriteResult> Submit(string fileId, int definition) => Recorded(window.Add(Start(fileId, definition)));
 
-        /// <summary>Waits for everything still in flight.</summary>
-        public IEnumerable<ImageSpriteResult> Drain() => Recorded(window.Drain());
+        /// <summary>
+        /// Waits for everything still in flight. These are the run's last requests, and the quota gate is told so
+        /// (<see cref="VodClient.Finishing"/>): a few of them may leave sooner.
+        /// </summary>
+        public IEnumerable<ImageSpriteResult> Drain()
+        {
+            using (client.Finishing())
+            {
+                foreach (ImageSpriteResult result in Recorded(window.Drain())) yield return result;
+            }
+        }
 
         private IEnumerable<ImageSpriteResult> Recorded(IEnumerable<ImageSpriteResult> ready) => journal is null ? ready : RecordEach(ready, journal);
 

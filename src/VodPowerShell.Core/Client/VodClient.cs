@@ -120,6 +120,12 @@ namespace VodPowerShell.Core.Client
         public MediaSearch SearchMedia(MediaSearchRequest filter, int pageSize = MediaSearch.DefaultPageSize) =>
             new MediaSearch((request, token) => SendAsync(MediaOperations.SearchMedia, request, token), filter, pageSize);
 
+        /// <summary>
+        /// The caller's input has ended: every request it still sends is waiting for the quota or in flight, and as
+        /// the last of the run they may leave sooner (<see cref="IQuotaGate.Finishing"/>). Dispose it when they are answered.
+        /// </summary>
+        public IDisposable Finishing() => gate?.Finishing() ?? NoGate.Instance;
+
         public void Dispose()
         {
             detach?.Invoke();
@@ -181,6 +187,16 @@ namespace VodPowerShell.Core.Client
                 {
                     await retry.Delay(retry.BackoffFor(attempt), cancellationToken).ConfigureAwait(false);
                 }
+            }
+        }
+
+        /// <summary>What <see cref="Finishing"/> returns without a quota gate: nothing to undo.</summary>
+        private sealed class NoGate : IDisposable
+        {
+            public static readonly NoGate Instance = new NoGate();
+
+            public void Dispose()
+            {
             }
         }
 

@@ -136,6 +136,23 @@ namespace VodPowerShell.Core.Throttling
         }
 
         /// <summary>
+        /// How many requests beyond <see cref="Permits"/> the last requests of a run may take now: half the permits,
+        /// rounded up, once other clients have been seen on the key and no quota error came for a window; otherwise
+        /// none. Hosts given equal work finish together, each of them with a few requests left over for a window
+        /// of their own (integer shares of a quota do not divide it evenly), while the others' last bursts leave
+        /// that room unused in the window before: sent then, they end the run a window sooner (a minute on v2). A
+        /// host with no room is refused a request or two, retried as any other, and the next quota error stops it.
+        /// </summary>
+        public int RoomForLastRequests(DateTime now)
+        {
+            lock (sync)
+            {
+                if (phase == Phase.Full || phase == Phase.Aligning || now - lastThrottle < Window) return 0;
+                return (PermitsOf(limit) + 1) / 2;
+            }
+        }
+
+        /// <summary>
         /// A request was answered "over quota". Cuts the limit, at most once per window: the answers of one
         /// overload arrive together, and the cut needs a window to show at the service.
         /// </summary>

@@ -13,6 +13,12 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>Waits for a permit. Each request, retries included, takes one.</summary>
         ValueTask<IQuotaPermit> WaitAsync(CancellationToken cancellationToken);
 
+        /// <summary>
+        /// The caller's input has ended (a batch is draining): every request it will still send is waiting for a
+        /// permit or in flight. Dispose the result when they are all answered.
+        /// </summary>
+        IDisposable Finishing();
+
         /// <summary>Raised (on any thread) when the adapted rate changes, with a line for -Verbose.</summary>
         event Action<string>? RateChanged;
     }

@@ -50,6 +50,15 @@ namespace VodPowerShell.Core.Throttling
         private int inFlight;
         private int acceptedAnswers;
 
+        /// <summary>Requests in <see cref="WaitAsync"/>, the one whose turn it is included.</summary>
+        private int waiting;
+
+        /// <summary>Runs whose input has ended (<see cref="Finishing"/>).</summary>
+        private int finishing;
+
+        /// <summary>0 until the last requests of the runs finishing now were first let beyond the permits (said once, for -Verbose).</summary>
+        private int lastRequestsSaid;
+
         /// <summary>A gate for this process only.</summary>
         public QuotaGate(int permitLimit, TimeSpan window)
             : this(permitLimit, window, new LocalPermitBook(window), () => DateTime.UtcNow)
@@ -102,29 +111,49 @@ namespace VodPowerShell.Core.Throttling
 
         public async ValueTask<IQuotaPermit> WaitAsync(CancellationToken cancellationToken)
         {
-            using RateLimitLease myTurn = await turn.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (!myTurn.IsAcquired) throw new InvalidOperationException("The quota gate refused a turn it should have queued.");
-            while (true)
+            Interlocked.Increment(ref waiting);
+            try
             {
-                DateTime now = clock();
-                IQuotaPermit? permit = TryEnter(now, out DateTime retryAt);
-                if (permit != null) return permit;
-                TimeSpan wait = retryAt - now;
-                await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                using RateLimitLease myTurn = await turn.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                if (!myTurn.IsAcquired) throw new InvalidOperationException("The quota gate refused a turn it should have queued.");
+                while (true)
+                {
+                    DateTime now = clock();
+                    IQuotaPermit? permit = TryEnter(now, Volatile.Read(ref waiting), out DateTime retryAt);
+                    if (permit != null) return permit;
+                    TimeSpan wait = retryAt - now;
+                    await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
             }
         }
 
         /// <summary>
-        /// One look at the gate at <paramref name="now"/>: a permit, or null and when to look again. Callers take
-        /// turns (<see cref="WaitAsync"/>); the quota simulation in the tests calls it on a virtual clock.
+        /// The caller's input has ended: every request it will still send is waiting here or in flight. Until the
+        /// result is disposed, those last requests may leave beyond the adapted permits when there is room for
+        /// them (<see cref="AdaptiveLimit.RoomForLastRequests"/>).
         /// </summary>
-        internal IQuotaPermit? TryEnter(DateTime now, out DateTime retryAt)
+        public IDisposable Finishing()
+        {
+            if (Interlocked.Increment(ref finishing) == 1) Interlocked.Exchange(ref lastRequestsSaid, 0);
+            return new FinishingRun(this);
+        }
+
+        /// <summary>
+        /// One look at the gate at <paramref name="now"/>, with <paramref name="waiting"/> requests waiting for it:
+        /// a permit, or null and when to look again. Callers take turns (<see cref="WaitAsync"/>); the quota
+        /// simulation in the tests calls it on a virtual clock.
+        /// </summary>
+        internal IQuotaPermit? TryEnter(DateTime now, int waiting, out DateTime retryAt)
         {
             IPermitBook current = book;
             try
             {
                 // The book is asked only once the request is not held back.
-                if (!HeldBack(now, out retryAt) && current.TryTake(limit.Permits, now, out long leaseId, out retryAt))
+                if (!HeldBack(now, out retryAt) && current.TryTake(PermitsFor(now, waiting), now, out long leaseId, out retryAt))
                 {
                     pacer.Sent(now, BurstPace * limit.Maximum);
                     Interlocked.Increment(ref inFlight);
@@ -141,6 +170,25 @@ namespace VodPowerShell.Core.Throttling
         }
 
         public void Dispose() => turn.Dispose();
+
+        /// <summary>
+        /// The adapted permits, and while runs are finishing, room for their last requests on top when all of them
+        /// fit in it: a run's last few leave now instead of a window later, and the permits of a run still in
+        /// full flow never grow.
+        /// </summary>
+        private int PermitsFor(DateTime now, int waiting)
+        {
+            int permits = limit.Permits;
+            if (Volatile.Read(ref finishing) == 0) return permits;
+            int room = limit.RoomForLastRequests(now);
+            if (room == 0 || waiting > room) return permits;
+            if (Interlocked.Exchange(ref lastRequestsSaid, 1) == 0)
+            {
+                RateChanged?.Invoke(string.Format(CultureInfo.InvariantCulture, "Quota: the last {0} request(s) of this run may leave now, up to {1} beyond the adapted rate, instead of a window later; a quota error stops that.", waiting, room));
+            }
+
+            return permits + room;
+        }
 
         /// <summary>
         /// Requests leave at <see cref="BurstPace"/> (<see cref="RequestPacer"/>) when other clients may use the
@@ -231,6 +279,19 @@ namespace VodPowerShell.Core.Throttling
             return throttled
                 ? string.Format(CultureInfo.InvariantCulture, "Quota: the service said 'over quota' (another client uses this key); rate lowered to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit)
                 : string.Format(CultureInfo.InvariantCulture, "Quota: no quota error lately; rate raised to {0} ({1:0.#} per {2:0.###} s of {3}).", rate, perWindow, Window.TotalSeconds, PermitLimit);
+        }
+
+        private sealed class FinishingRun : IDisposable
+        {
+            private QuotaGate? gate;
+
+            public FinishingRun(QuotaGate gate) => this.gate = gate;
+
+            public void Dispose()
+            {
+                QuotaGate? finished = Interlocked.Exchange(ref gate, null);
+                if (finished != null) Interlocked.Decrement(ref finished.finishing);
+            }
         }
 
         private sealed class Permit : IQuotaPermit

@@ -10,6 +10,7 @@ using VodPowerShell.Core.Journal;
 using VodPowerShell.Core.Models;
 using VodPowerShell.Core.Protocol.V2;
 using VodPowerShell.Core.Tests.TestSupport;
+using VodPowerShell.Core.Throttling;
 using Xunit;
 
 namespace VodPowerShell.Core.Tests.Client
@@ -141,6 +142,64 @@ namespace VodPowerShell.Core.Tests.Client
 
             Assert.Equal(new[] { "fast", "slow" }, results.Select(r => r.FileId));
             Assert.Equal(0, submitter.Count);
+        }
+
+        [Fact]
+        public void TheDrainTellsTheQuotaGateThatTheRunIsFinishingUntilItsLastResult()
+        {
+            var gate = new FinishingGate();
+            using var client = new VodClient(TestCredentials.Api(new RecordingHandler().AnswerJson("{\"code\":0,\"message\":\"\",\"vodTaskId\":\"T\"}")), NoRetries, gate);
+            var submitter = new BatchSubmitter(client, 8, ordered: true, null, CancellationToken.None);
+
+            Assert.Empty(submitter.Submit("a", 10).Concat(submitter.Submit("b", 10)));      // both wait at the gate
+            var drained = new List<string>();
+            foreach (ImageSpriteResult result in submitter.Drain())
+            {
+                Assert.Equal(1, gate.Open);
+                drained.Add(result.FileId);
+            }
+
+            Assert.Equal(new[] { "a", "b" }, drained);
+            Assert.Equal(0, gate.Open);
+        }
+
+        /// <summary>Holds every permit until a run says it is finishing (five seconds at most), and counts the runs that are.</summary>
+        private sealed class FinishingGate : IQuotaGate
+        {
+            private readonly TaskCompletionSource<bool> finishing = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public event Action<string>? RateChanged { add { } remove { } }
+
+            public int Open { get; private set; }
+
+            public async ValueTask<IQuotaPermit> WaitAsync(CancellationToken cancellationToken)
+            {
+                await Task.WhenAny(finishing.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+                return new Permit();
+            }
+
+            public IDisposable Finishing()
+            {
+                Open++;
+                finishing.TrySetResult(true);
+                return new Run(this);
+            }
+
+            private sealed class Run(FinishingGate gate) : IDisposable
+            {
+                public void Dispose() => gate.Open--;
+            }
+
+            private sealed class Permit : IQuotaPermit
+            {
+                public void Throttled()
+                {
+                }
+
+                public void Dispose()
+                {
+                }
+            }
         }
 
         private static VodClient GatedClient(GatedHandler handler)

@@ -181,6 +181,26 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void ARunsLastRequestsGetHalfThePermitsOnTopOnlyAWindowAfterTheLastQuotaError()
+        {
+            var alone = new AdaptiveLimit(100, Window, () => 0);
+            Assert.Equal(0, alone.RoomForLastRequests(At(5)));        // no other client seen: the quota is the quota
+
+            var aligning = new AdaptiveLimit(100, Window, () => 0);
+            aligning.OnThrottled(Start);
+            Assert.Equal(0, aligning.RoomForLastRequests(At(1.5)));   // still looking for its share
+
+            var limit = CutToShare(100, accepted: 17);                // cut at 1.2 windows
+            Assert.Equal(0, limit.RoomForLastRequests(At(2.1)));
+            Assert.Equal(9, limit.RoomForLastRequests(At(2.2)));      // 17 / 2, rounded up
+
+            limit.OnAccepted(At(5));
+            limit.OnThrottled(At(5.1));                                // a quota error: none for a window
+            Assert.Equal(0, limit.RoomForLastRequests(At(5.5)));
+            Assert.True(limit.RoomForLastRequests(At(6.1)) > 0);
+        }
+
+        [Fact]
         public void TheLimitNeverFallsBelowOneRequestAWindow()
         {
             var limit = new AdaptiveLimit(2, Window, () => 0);

@@ -111,6 +111,49 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void AFinishingRunsLastRequestsLeaveBeyondTheAdaptedPermitsWhenAllOfThemFit()
+        {
+            // Cut to 10 of 80 a minute, then a window with no quota error: 10 permits, and 5 more for the last requests.
+            var window = TimeSpan.FromSeconds(60);
+            DateTime now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            using var gate = new QuotaGate(80, window, new LocalPermitBook(window), () => now, () => 0);
+            var lines = new List<string>();
+            gate.RateChanged += lines.Add;
+            Answer(Take(ref now), throttled: true);
+            now = now.AddSeconds(60);
+            for (int i = 0; i < 10; i++) Answer(Take(ref now), throttled: false);
+            Answer(Take(ref now), throttled: true);
+            Assert.Equal(10, gate.CurrentRate);
+
+            now = now.AddSeconds(70);                                      // every permit back, no error for a window
+            for (int i = 0; i < 10; i++) Answer(Take(ref now), throttled: false);
+            Assert.Null(Enter(gate, now.AddSeconds(1), waiting: 3));       // a run in full flow keeps its permits
+
+            using (gate.Finishing())
+            {
+                Assert.Null(Enter(gate, now.AddSeconds(1), waiting: 6));   // more are left than the room: they wait
+                for (int waiting = 5; waiting > 0; waiting--) Answer(Take(ref now, waiting), throttled: false);
+                Assert.Null(Enter(gate, now.AddSeconds(1), waiting: 1));
+            }
+
+            Assert.Contains("the last 5 request(s) of this run may leave now, up to 5 beyond the adapted rate", Assert.Single(lines, line => line.Contains("last")));
+
+            IQuotaPermit Take(ref DateTime at, int waiting = 1)
+            {
+                at = at.AddSeconds(1);                                     // past the pacer's half second
+                return Enter(gate, at, waiting) ?? throw new Xunit.Sdk.XunitException($"no permit at {at:HH:mm:ss} with {waiting} waiting");
+            }
+        }
+
+        private static IQuotaPermit? Enter(QuotaGate gate, DateTime now, int waiting) => gate.TryEnter(now, waiting, out _);
+
+        private static void Answer(IQuotaPermit permit, bool throttled)
+        {
+            if (throttled) permit.Throttled();
+            permit.Dispose();
+        }
+
+        [Fact]
         public async Task UntilAnswersComeBackOneMoreRequestGoesOutPerAcceptedAnswer()
         {
             // A fake clock far enough along that the pacer never holds a request: only the answers do.

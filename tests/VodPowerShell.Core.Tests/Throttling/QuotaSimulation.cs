@@ -122,7 +122,11 @@ namespace VodPowerShell.Core.Tests.Throttling
             private readonly Queue<Action<IQuotaPermit>> waiting = new Queue<Action<IQuotaPermit>>();
             private readonly DateTime start;
             private int nextFileId;
+            private int done;
             private bool looking;
+
+            /// <summary>Open from when the last fileId was taken by a worker until every fileId is done, as New-VodImageSprite's drain.</summary>
+            private IDisposable? finishing;
 
             public Host(QuotaSimulation service, int number, int fileIds, DateTime start)
             {
@@ -145,6 +149,7 @@ namespace VodPowerShell.Core.Tests.Throttling
             private void Next()
             {
                 if (nextFileId < FileIds) Submit(nextFileId++, quotaRetries: 0);
+                if (nextFileId == FileIds) finishing ??= gate.Finishing();
             }
 
             /// <summary>One attempt at a fileId, as VodClient's loop makes it: a permit, the call, and after a quota error a pause of this request's own.</summary>
@@ -159,6 +164,7 @@ namespace VodPowerShell.Core.Tests.Throttling
                         permit.Dispose();
                         if (accepted || quotaRetries >= VodClient.MaximumQuotaRetries)
                         {
+                            if (++done == FileIds) finishing?.Dispose();
                             Next();
                             return;
                         }
@@ -185,7 +191,7 @@ namespace VodPowerShell.Core.Tests.Throttling
                     return;
                 }
 
-                IQuotaPermit? permit = gate.TryEnter(service.Now, out DateTime retryAt);
+                IQuotaPermit? permit = gate.TryEnter(service.Now, waiting.Count, out DateTime retryAt);
                 if (permit is null)
                 {
                     service.At(retryAt > service.Now ? retryAt : service.Now.AddMilliseconds(1), Look);

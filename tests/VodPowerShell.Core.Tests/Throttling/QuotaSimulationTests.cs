@@ -42,6 +42,23 @@ namespace VodPowerShell.Core.Tests.Throttling
             }
         }
 
+        [Theory]
+        [InlineData(10, 6, 150)]     // the setting at N = 6
+        [InlineData(60, 3, 300)]     // v2: a window is a minute
+        public void HostsGivenEqualWorkEndTogetherInsteadOfAWindowApart(int windowSec, int hosts, int fileIdsPerHost)
+        {
+            // Integer shares of 100 leave some hosts a few requests short of the others at the end; sent as the last
+            // requests of the run into the room the others' last bursts leave, they need no window of their own.
+            // Each of the last requests waiting a window of its own, these gave 86% for every seed.
+            foreach (int seed in Seeds)
+            {
+                QuotaSimulationResult run = new QuotaSimulation(100, TimeSpan.FromSeconds(windowSec), TimeSpan.FromMilliseconds(100), seed)
+                    .AddHosts(hosts, fileIdsPerHost, StartJitter).Run();
+                AssertMeetsTheTargets(run, seed);
+                Assert.True(run.UsedPercent >= 93, $"seed {seed}: {run}");
+            }
+        }
+
         [Fact]
         public void AHostAloneNeverSeesAQuotaErrorAndUsesTheQuota()
         {
