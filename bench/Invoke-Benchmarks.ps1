@@ -141,9 +141,9 @@ $loadAtStart = Get-LoadAverage
 
 
 # Several processes on one key (issue 17): N pwsh processes against one sliding quota, sharing the quota
-# (one machine) or not (separate machines, which only the adaptive limit coordinates). Two settings: a short
-# window with many of them in one run (the targets' table), and the issue's own report (100 per sliding 10 s,
-# 100 ms latency, 150 fileIds per process: a run of under five windows).
+# (one machine) or not (separate machines, which only the adaptive limit coordinates). The targets' table is the
+# issue's own setting (100 per sliding 10 s, 100 ms latency); its report (three processes of 150 fileIds), a
+# scaled-down quota of 20 per 2 s, a host that joins and hosts that finish are measured against the same targets.
 $SharedQuotaTables = [Collections.Generic.List[string]]::new()
 function Invoke-SharedQuotaBench {
     # -TotalIds split over the processes, or -IdsPerProcess each; with -JoinIds, the last of the N processes joins
@@ -384,8 +384,11 @@ if ('Download' -in $Part) {
 }
 
 if ('SharedQuota' -in $Part) {
-    Invoke-SharedQuotaBench -Rate 20 -WindowSec 2 -TotalIds 400 -Processes 1, 3, 6 -Sharing $true, $false -Setting 'Quota 20 per sliding 2 s, 400 fileIds split over N pwsh processes'
-    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 150 -Processes 3, 6 -Sharing $false -LatencyMs 100 -Setting "The issue's setting: quota 100 per sliding 10 s, 100 ms latency, 150 fileIds per pwsh process"
+    # The targets' table: issue 17's own setting (where it measured 21% and 87%), one piece of work split over N.
+    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -TotalIds 900 -Processes 1, 3, 6 -Sharing $true, $false -LatencyMs 100 -Setting "The issue's setting: quota 100 per sliding 10 s, 100 ms latency, 900 fileIds split over N pwsh processes"
+    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 150 -Processes 3 -Sharing $false -LatencyMs 100 -Setting "The issue's report: quota 100 per sliding 10 s, 100 ms latency, 150 fileIds per pwsh process"
+    # No real quota is this small: a host's share is 3.3 requests a window at N = 6, and a probe for one more is a third of it.
+    Invoke-SharedQuotaBench -Rate 20 -WindowSec 2 -TotalIds 400 -Processes 3, 6 -Sharing $false -Setting 'A scaled-down quota: 20 per sliding 2 s, 400 fileIds split over N pwsh processes'
     # Issue 17 asks that each host converge to a fair share; one that starts while others are in step is the hard case.
     Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 400 -JoinIds 200 -JoinAfterSec 20 -Processes 3 -Sharing $false -LatencyMs 100 -Setting 'A host that joins: quota 100 per sliding 10 s, 100 ms latency, two pwsh processes of 400 fileIds and a third of 200 started 20 s later'
     # Hosts never finish together: the one left alone must take the quota back.

@@ -18,13 +18,15 @@ namespace VodPowerShell.Core.Tests.Throttling
             new QuotaSimulation(100, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), seed);
 
         [Theory]
-        [InlineData(3)]
-        [InlineData(6)]
-        public void HostsOnOneKeyMeetTheIssuesTargetsInItsSetting(int hosts)
+        [InlineData(1, 900)]         // Bench's targets' table: 900 fileIds split over N hosts
+        [InlineData(3, 300)]
+        [InlineData(6, 150)]
+        [InlineData(3, 150)]         // the issue's report
+        public void HostsOnOneKeyMeetTheIssuesTargetsInItsSetting(int hosts, int fileIdsPerHost)
         {
             foreach (int seed in Seeds)
             {
-                QuotaSimulationResult run = IssueSetting(seed).AddHosts(hosts, 150, StartJitter).Run();
+                QuotaSimulationResult run = IssueSetting(seed).AddHosts(hosts, fileIdsPerHost, StartJitter).Run();
                 AssertMeetsTheTargets(run, seed);
             }
         }
