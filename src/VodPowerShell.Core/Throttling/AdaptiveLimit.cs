@@ -138,10 +138,10 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>
         /// How many requests beyond <see cref="Permits"/> the last requests of a run may take now: half the permits,
         /// rounded up, once other clients have been seen on the key and no quota error came for a window; otherwise
-        /// none. Hosts given equal work finish together, each of them with a few requests left over for a window
-        /// of their own (integer shares of a quota do not divide it evenly), while the others' last bursts leave
-        /// that room unused in the window before: sent then, they end the run a window sooner (a minute on v2). A
-        /// host with no room is refused a request or two, retried as any other, and the next quota error stops it.
+        /// none. Hosts given equal work finish close together, some with a few requests left over for a window of
+        /// their own (integer shares of a quota do not divide it evenly), while the others' last bursts leave that
+        /// room unused in the window before: sent then, they end the run a window sooner (a minute on v2). A host
+        /// with no room is refused a request or two, retried as any other, and the next quota error stops it.
         /// </summary>
         public int RoomForLastRequests(DateTime now)
         {
