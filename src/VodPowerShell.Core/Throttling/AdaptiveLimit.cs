@@ -29,6 +29,13 @@ namespace VodPowerShell.Core.Throttling
     /// since each step past the share costs one refused request, then faster, so room that a finished host
     /// leaves is taken. A raise the service accepted for a whole window means there is room: the limit then grows
     /// by half each window until the next quota error.</item>
+    /// <item>Those rules keep whatever shares the start gave, and a host that joins hosts already in step gets
+    /// only what their probes leave: each host resends each of its permits as it comes back, so the service's
+    /// window stays full at every moment but those. <see cref="WindowsBeforeTheGrid"/> windows after the first
+    /// quota error, if the window is long enough, each burst starts at an instant of a grid of UTC time that every host computes alike
+    /// (<see cref="BurstInstant"/>), and a cut is to what this burst got: every host, a joiner too, races from the
+    /// same instant at the same pace, so the window fills while each has the same number accepted (water filling
+    /// again, every window). A run shorter than that never waits for the grid.</item>
     /// </list>
     /// Time is measured in windows, so the same constants fit v2's 100 a minute and API 3.0's 100 a second.
     /// Pure arithmetic on the times it is given; measured with <c>build.ps1 Bench</c> (bench/README.md, "Shared quota").
@@ -45,6 +52,19 @@ namespace VodPowerShell.Core.Throttling
         /// </summary>
         public const double ScaleConstant = 0.02;
 
+        /// <summary>
+        /// Windows after the first quota error (others use the key) from which bursts start on the grid of UTC
+        /// time: a run shorter than this (the runs of up to a thousand fileIds) never pays the wait for the
+        /// grid, and one that runs for hours pays it once.
+        /// </summary>
+        public const int WindowsBeforeTheGrid = 10;
+
+        /// <summary>
+        /// Windows shorter than this get no grid: its margin, a fortieth of the window, must outlast a round trip
+        /// for every host's permits to be back at the grid instant, and API 3.0's one second would leave 25 ms.
+        /// </summary>
+        public static readonly TimeSpan ShortestWindowOnTheGrid = TimeSpan.FromSeconds(10);
+
         private readonly object sync = new object();
         private readonly Func<double> random;
 
@@ -59,6 +79,13 @@ namespace VodPowerShell.Core.Throttling
 
         /// <summary>When the cubic growth first raised the permits since the last cut (the default value before that).</summary>
         private DateTime firstRaise;
+
+        /// <summary>The first quota error since the limit was last at the whole quota (the default value while it is).</summary>
+        private DateTime othersSeenSince;
+
+        /// <summary>The grid instant the current burst started at (<see cref="StartBurst"/>), and what it got since.</summary>
+        private DateTime burstStart;
+        private int acceptedInBurst;
 
         public AdaptiveLimit(int maximum, TimeSpan window)
             : this(maximum, window, CreateRandom())
@@ -135,6 +162,40 @@ namespace VodPowerShell.Core.Throttling
             }
         }
 
+        /// <summary>The grid's period: the window and a fortieth of it, the margin in which every host's permits come back.</summary>
+        public TimeSpan GridPeriod => Window + TimeSpan.FromTicks(Window.Ticks / 40);
+
+        /// <summary>
+        /// True when bursts start on the grid of UTC time (<see cref="BurstInstant"/>): the window is long enough
+        /// and other hosts have used the key for <see cref="WindowsBeforeTheGrid"/> windows since the first quota error.
+        /// </summary>
+        public bool IsOnGrid(DateTime now)
+        {
+            lock (sync) return OnGrid(now);
+        }
+
+        /// <summary>
+        /// When a burst that could start at <paramref name="now"/> starts: the grid instant just past if it is at
+        /// most a twentieth of a window ago (permits that came back a little late still burst in step), else the
+        /// next one. Every host computes the same instants from UTC time alone.
+        /// </summary>
+        public DateTime BurstInstant(DateTime now)
+        {
+            long period = GridPeriod.Ticks;
+            var previous = new DateTime(now.Ticks / period * period, DateTimeKind.Utc);
+            return now - previous <= TimeSpan.FromTicks(Window.Ticks / 20) ? previous : previous.AddTicks(period);
+        }
+
+        /// <summary>A burst started at the grid instant <paramref name="instant"/>: the next cut is to what it gets.</summary>
+        public void StartBurst(DateTime instant)
+        {
+            lock (sync)
+            {
+                burstStart = instant;
+                acceptedInBurst = 0;
+            }
+        }
+
         /// <summary>
         /// How many requests beyond <see cref="Permits"/> the last requests of a run may take now: half the permits,
         /// rounded up, once other clients have been seen on the key and no quota error came for a window; otherwise
@@ -169,22 +230,26 @@ namespace VodPowerShell.Core.Throttling
                 {
                     phase = Phase.Aligning;
                     holdUntil = now + Window;
+                    othersSeenSince = now;
                     return false;
                 }
 
+                bool onGrid = OnGrid(now);
                 if (accepted.Count == 0)
                 {
                     // Others' bursts keep the window full at this moment of their cycle: try at another moment,
                     // with the whole quota again, so that if it lands in their burst it finds its share there.
+                    // On the grid, that moment is the next instant, where every host's burst starts.
                     phase = Phase.Aligning;
                     limit = Maximum;
-                    holdUntil = now + Window + RandomPartOfWindow();
+                    holdUntil = onGrid ? BurstInstant(now + Window) : now + Window + RandomPartOfWindow();
                     return PermitsOf(limit) != before;
                 }
 
                 // What the service accepted of this client in the last window is its share now (botocore cuts
-                // from its measured rate too); never more than the limit it had.
-                limitAtCut = Math.Min(limit, accepted.Count);
+                // from its measured rate too); on the grid, what it accepted since every host's burst began at
+                // one instant. Never more than the limit it had.
+                limitAtCut = Math.Min(limit, onGrid ? Math.Max(1, acceptedInBurst) : accepted.Count);
                 limit = limitAtCut;
                 firstRaise = default;
                 if (limitAtCut < Maximum * SlowStartShare)
@@ -209,6 +274,7 @@ namespace VodPowerShell.Core.Throttling
             lock (sync)
             {
                 accepted.Enqueue(now);
+                if (now >= burstStart) acceptedInBurst++;
                 Forget(now);
                 if (phase == Phase.Full || phase == Phase.Aligning) return false;
                 int before = PermitsOf(limit);
@@ -223,6 +289,7 @@ namespace VodPowerShell.Core.Throttling
                 {
                     limit = Maximum;
                     phase = Phase.Full;
+                    othersSeenSince = default;
                 }
                 else if (phase == Phase.Cubic)
                 {
@@ -258,6 +325,10 @@ namespace VodPowerShell.Core.Throttling
                 lock (generator) return generator.NextDouble();
             };
         }
+
+        private bool OnGrid(DateTime now) =>
+            phase != Phase.Full && Window >= ShortestWindowOnTheGrid && othersSeenSince != default &&
+            now - othersSeenSince >= TimeSpan.FromTicks(Window.Ticks * WindowsBeforeTheGrid);
 
         private TimeSpan RandomPartOfWindow() => TimeSpan.FromTicks((long)(Window.Ticks * random()));
 

@@ -59,6 +59,15 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>0 until the last requests of the runs finishing now were first let beyond the permits (said once, for -Verbose).</summary>
         private int lastRequestsSaid;
 
+        /// <summary>When the last request left; the gate's callers take turns, so only the one whose turn it is touches these.</summary>
+        private DateTime lastSent = DateTime.MinValue;
+
+        /// <summary>The grid instant of a burst about to start with the next request that leaves (the default value when none).</summary>
+        private DateTime burstAbout;
+
+        /// <summary>True once -Verbose was told that bursts start on the grid, until the limit is back at the whole quota.</summary>
+        private bool gridSaid;
+
         /// <summary>A gate for this process only.</summary>
         public QuotaGate(int permitLimit, TimeSpan window)
             : this(permitLimit, window, new LocalPermitBook(window), () => DateTime.UtcNow)
@@ -156,6 +165,13 @@ namespace VodPowerShell.Core.Throttling
                 if (!HeldBack(now, out retryAt) && current.TryTake(PermitsFor(now, waiting), now, out long leaseId, out retryAt))
                 {
                     pacer.Sent(now, BurstPace * limit.Maximum);
+                    lastSent = now;
+                    if (burstAbout != default)
+                    {
+                        limit.StartBurst(burstAbout);
+                        burstAbout = default;
+                    }
+
                     Interlocked.Increment(ref inFlight);
                     return new Permit(this, current, leaseId);
                 }
@@ -202,7 +218,8 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>
         /// True while a paced request must wait (until <paramref name="retryAt"/>): while the adaptive limit holds
         /// every request (a window after the first "over quota", so that the clients that met start their next
-        /// burst together), for its turn on the pacer's grid, or for answers. A client that has not heard from the
+        /// burst together), for the instant its burst starts at on the grid of UTC time (long runs), for its turn
+        /// at the pacer, or for answers. A client that has not heard from the
         /// service yet sends one request, then one more per accepted answer (TCP's initial window): on a loaded
         /// machine answers take hundreds of milliseconds, and a client paced at the whole quota would otherwise
         /// have several requests out, all refused, before the first "over quota" tells it others use the key.
@@ -218,10 +235,44 @@ namespace VodPowerShell.Core.Throttling
                 return true;
             }
 
+            if (WaitsForTheGrid(now, out retryAt)) return true;
             if (!pacer.IsDue(now, out retryAt)) return true;
             if (Volatile.Read(ref inFlight) <= Volatile.Read(ref acceptedAnswers)) return false;
             retryAt = now + AnswerPoll;
             return true;
+        }
+
+        /// <summary>
+        /// True while a burst waits for its instant on the grid of UTC time (<see cref="AdaptiveLimit.BurstInstant"/>),
+        /// once other hosts have used the key long enough. A request that leaves more than a quarter of a window
+        /// after the last one starts a burst; requests within a burst leave as before.
+        /// </summary>
+        private bool WaitsForTheGrid(DateTime now, out DateTime retryAt)
+        {
+            retryAt = now;
+            burstAbout = default;
+            if (!limit.IsOnGrid(now))
+            {
+                gridSaid = false;
+                return false;
+            }
+
+            if (!gridSaid)
+            {
+                gridSaid = true;
+                RateChanged?.Invoke(string.Format(CultureInfo.InvariantCulture, "Quota: other clients have used this key for {0} windows; each burst now starts on a grid of UTC time (every {1:0.###} s), at the same instant as theirs, so that every client gets the same share.", AdaptiveLimit.WindowsBeforeTheGrid, limit.GridPeriod.TotalSeconds));
+            }
+
+            if (now - lastSent <= TimeSpan.FromTicks(Window.Ticks / 4)) return false;
+            DateTime instant = limit.BurstInstant(now);
+            if (now < instant)
+            {
+                retryAt = instant;
+                return true;
+            }
+
+            burstAbout = instant;
+            return false;
         }
 
         /// <summary>The shared file cannot be used any more (locked for too long, deleted folder): count locally from now on.</summary>

@@ -181,6 +181,65 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
+        public void TenWindowsAfterTheFirstQuotaErrorBurstsStartOnTheGridAndACutIsToWhatTheBurstGot()
+        {
+            var limit = CutToShare(100, accepted: 40);                     // the first quota error came at Start
+            Assert.False(limit.IsOnGrid(At(9.9)));
+            Assert.True(limit.IsOnGrid(At(10)));
+
+            // The window holds 40 of the last burst and 25 of this one, which began at a grid instant with every
+            // other host's: the refusal says the window filled while this host had 25 of the burst.
+            DateTime instant = limit.BurstInstant(At(11));
+            for (int i = 0; i < 40; i++) limit.OnAccepted(instant.AddSeconds(-50 + (0.1 * i)));
+            limit.StartBurst(instant);
+            for (int i = 0; i < 25; i++) limit.OnAccepted(instant.AddSeconds(0.1 * (i + 1)));
+            limit.OnThrottled(instant.AddSeconds(3));
+            Assert.Equal(25, limit.Permits);
+        }
+
+        [Fact]
+        public void ABurstStartsAtTheGridInstantJustPastOrWaitsForTheNext()
+        {
+            var limit = new AdaptiveLimit(100, Window);
+            Assert.Equal(TimeSpan.FromSeconds(61.5), limit.GridPeriod);    // the window and a fortieth of it
+            long period = limit.GridPeriod.Ticks;
+            var instant = new DateTime(((Start.Ticks / period) + 1) * period, DateTimeKind.Utc);   // the first instant after Start
+
+            Assert.Equal(instant, limit.BurstInstant(instant));
+            Assert.Equal(instant, limit.BurstInstant(instant.AddSeconds(2.9)));          // permits a little late: still this instant
+            Assert.Equal(instant + limit.GridPeriod, limit.BurstInstant(instant.AddSeconds(3.1)));
+            Assert.Equal(instant, limit.BurstInstant(instant.AddSeconds(-0.1)));                     // just before one: waits for it
+        }
+
+        [Fact]
+        public void AWindowShorterThanTenSecondsAndALimitBackAtTheQuotaUseNoGrid()
+        {
+            var shortWindow = new AdaptiveLimit(100, TimeSpan.FromSeconds(2), () => 0);
+            shortWindow.OnThrottled(Start);
+            Assert.True(shortWindow.IsAdapting);
+            Assert.False(shortWindow.IsOnGrid(Start.AddMinutes(10)));
+
+            // Alone again, the limit grows back to the whole quota: the next quota error starts counting again.
+            var limit = CutToShare(100, accepted: 40);
+            Assert.True(limit.IsOnGrid(At(12)));
+            for (int i = 0; i < 200 && limit.IsAdapting; i++) limit.OnAccepted(At(12 + (0.1 * i)));
+            Assert.False(limit.IsAdapting);
+            Assert.False(limit.IsOnGrid(At(40)));
+            limit.OnThrottled(At(40));
+            Assert.False(limit.IsOnGrid(At(49)));
+        }
+
+        [Fact]
+        public void WithNothingAcceptedOnTheGridItTriesAgainAtTheGridInstantAWindowLater()
+        {
+            var limit = CutToShare(100, accepted: 40, delay: 0.25);
+            DateTime refused = At(12.3);
+            Assert.True(limit.OnThrottled(refused));
+            Assert.Equal(100, limit.Permits);
+            Assert.Equal(limit.BurstInstant(refused + Window), limit.HoldUntil);
+        }
+
+        [Fact]
         public void ARunsLastRequestsGetHalfThePermitsOnTopOnlyAWindowAfterTheLastQuotaError()
         {
             var alone = new AdaptiveLimit(100, Window, () => 0);

@@ -114,11 +114,9 @@ namespace VodPowerShell.Core.Tests.Throttling
         public void AFinishingRunsLastRequestsLeaveBeyondTheAdaptedPermitsWhenAllOfThemFit()
         {
             // Cut to 10 of 80 a minute, then a window with no quota error: 10 permits, and 5 more for the last requests.
-            var window = TimeSpan.FromSeconds(60);
             DateTime now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            using var gate = new QuotaGate(80, window, new LocalPermitBook(window), () => now, () => 0);
             var lines = new List<string>();
-            gate.RateChanged += lines.Add;
+            using QuotaGate gate = FakeClockGate(80, TimeSpan.FromSeconds(60), () => now, lines);
             Answer(Take(ref now), throttled: true);
             now = now.AddSeconds(60);
             for (int i = 0; i < 10; i++) Answer(Take(ref now), throttled: false);
@@ -143,6 +141,47 @@ namespace VodPowerShell.Core.Tests.Throttling
                 at = at.AddSeconds(1);                                     // past the pacer's half second
                 return Enter(gate, at, waiting) ?? throw new Xunit.Sdk.XunitException($"no permit at {at:HH:mm:ss} with {waiting} waiting");
             }
+        }
+
+        [Fact]
+        public void TenWindowsAfterTheFirstQuotaErrorABurstWaitsForItsGridInstantAndSaysSoOnce()
+        {
+            // Cut to 10 of 20 per 10 s by another host, long ago: a burst now starts at an instant of the grid.
+            var window = TimeSpan.FromSeconds(10);
+            DateTime now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var lines = new List<string>();
+            using QuotaGate gate = FakeClockGate(20, window, () => now, lines);
+            Answer(Enter(gate, now, 1)!, throttled: true);
+            now = now.AddSeconds(10.1);
+            for (int i = 0; i < 10; i++)
+            {
+                Answer(Enter(gate, now, 1)!, throttled: false);
+                now = now.AddSeconds(0.5);
+            }
+
+            Answer(Enter(gate, now, 1)!, throttled: true);
+            Assert.Equal(10, gate.CurrentRate);
+
+            long period = TimeSpan.FromSeconds(10.25).Ticks;
+            var instant = new DateTime((((now.Ticks + (window.Ticks * 10)) / period) + 1) * period, DateTimeKind.Utc);
+            Assert.Null(gate.TryEnter(instant.AddSeconds(-5), 1, out DateTime retryAt));       // between bursts: the instant
+            Assert.Equal(instant, retryAt);
+            Assert.Null(gate.TryEnter(instant.AddSeconds(0.6), 1, out retryAt));              // missed it: the next one
+            Assert.Equal(instant.AddTicks(period), retryAt);
+
+            now = instant.AddTicks(period);
+            Answer(Enter(gate, now, 1)!, throttled: false);
+            now = now.AddSeconds(0.5);
+            Assert.NotNull(Enter(gate, now, 1));                                              // within the burst: no wait
+            Assert.Contains("each burst now starts on a grid of UTC time (every 10.25 s)", Assert.Single(lines, line => line.Contains("grid")));
+        }
+
+        /// <summary>A gate on the clock <paramref name="now"/> reads, a fixed "random" part, and its -Verbose lines in <paramref name="lines"/>.</summary>
+        private static QuotaGate FakeClockGate(int permits, TimeSpan window, Func<DateTime> now, List<string> lines)
+        {
+            var gate = new QuotaGate(permits, window, new LocalPermitBook(window), now, () => 0);
+            gate.RateChanged += lines.Add;
+            return gate;
         }
 
         private static IQuotaPermit? Enter(QuotaGate gate, DateTime now, int waiting) => gate.TryEnter(now, waiting, out _);
