@@ -149,7 +149,7 @@ function Invoke-SharedQuotaBench {
     # -TotalIds split over the processes, or -IdsPerProcess each; with -JoinIds, the last of the N processes joins
     # the others -JoinAfterSec later with that many fileIds (a host that starts while others run).
     param([int] $Rate, [double] $WindowSec, [int] $TotalIds, [int] $IdsPerProcess, [int[]] $Processes, [bool[]] $Sharing, [int] $LatencyMs = 0, [string] $Setting,
-        [int] $JoinIds = 0, [double] $JoinAfterSec = 0, [int[]] $IdsEach = @())
+        [int] $JoinIds = 0, [double] $JoinAfterSec = 0, [int[]] $IdsEach = @(), [double] $FairFromSec = 0)
     $secretKey = New-EmulatorSecret
     $secretId = 'AKIDBenchQuota' + (Get-Random -Minimum 10000000 -Maximum 99999999)
     $latency = if ($LatencyMs -gt 0) { @('--fault-kinds', 'slow', '--fault-rate', '1', '--slow-ms', $LatencyMs) } else { @() }
@@ -168,7 +168,7 @@ function Invoke-SharedQuotaBench {
                 $clients = @{
                     ModulePath = $ModulePath; Endpoint = $endpoint; SecretId = $secretId; SecretKey = $secretKey; Processes = $count
                     IdsPerProcess = $ids; Rate = $Rate; WindowSec = $WindowSec; Sharing = $shared
-                    QuotaFolder = Join-Path $OutDir "quota-state-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 600
+                    QuotaFolder = Join-Path $OutDir "quota-state-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 900
                 }
                 $expectedFiles = $ids * $count
                 if ($IdsEach.Count -gt 0) {
@@ -187,6 +187,10 @@ function Invoke-SharedQuotaBench {
                 $met = if ($shared) { $m.Rejected -eq 0 -and $m.UsedPercent -ge 95 -and $exactlyOnce }
                        else { $m.RejectedPercent -le 5 -and $m.UsedPercent -ge 85 -and ($count -eq 1 -or $m.FairnessPercent -le 25) -and $exactlyOnce }
                 $fair = if ($count -eq 1) { '-' } else { '±{0:0}% ({1})' -f $m.FairnessPercent, $m.Shares }
+                if ($FairFromSec -gt 0) {
+                    $late = Measure-QuotaLedger -Ledger $ledger -Rate $Rate -WindowSec $WindowSec -Processes $count -FairFromSec $FairFromSec
+                    $fair += '; from {0:0} s on: ±{1:0}% ({2})' -f $FairFromSec, $late.FairnessPercent, $late.Shares
+                }
                 $row = '| {0} | {1} | {2} ({3:0.0}%) | {4:0.0}% ({5} accepted in {6:0.0} s; fastest {7:0} s) | {8} | {9} | {10} |' -f $count, $m.Requests, $m.Rejected, $m.RejectedPercent,
                     $m.UsedPercent, $m.Accepted, $m.SpanSec, $m.IdealSec, $fair, $(if ($exactlyOnce) { 'exactly 1' } else { "max $($m.MaxTasksPerFile), $($m.Files) files" }), $(if ($met) { 'yes' } else { 'NO' })
                 Write-Host "  $row"
@@ -391,6 +395,8 @@ if ('SharedQuota' -in $Part) {
     Invoke-SharedQuotaBench -Rate 20 -WindowSec 2 -TotalIds 400 -Processes 3, 6 -Sharing $false -Setting 'A scaled-down quota: 20 per sliding 2 s, 400 fileIds split over N pwsh processes'
     # Issue 17 asks that each host converge to a fair share; one that starts while others are in step is the hard case.
     Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 400 -JoinIds 200 -JoinAfterSec 20 -Processes 3 -Sharing $false -LatencyMs 100 -Setting 'A host that joins: quota 100 per sliding 10 s, 100 ms latency, two pwsh processes of 400 fileIds and a third of 200 started 20 s later'
+    # A long run: ten windows after their first quota error hosts burst on a grid of UTC time, the joiner too.
+    Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsPerProcess 1500 -JoinIds 600 -JoinAfterSec 20 -Processes 3 -Sharing $false -LatencyMs 100 -FairFromSec 180 -Setting 'A host that joins a long run: quota 100 per sliding 10 s, 100 ms latency, two pwsh processes of 1,500 fileIds and a third of 600 started 20 s later'
     # Hosts never finish together: the one left alone must take the quota back.
     Invoke-SharedQuotaBench -Rate 100 -WindowSec 10 -IdsEach 100, 250, 600 -Processes 3 -Sharing $false -LatencyMs 100 -Setting 'Hosts that finish: quota 100 per sliding 10 s, 100 ms latency, pwsh processes of 100, 250 and 600 fileIds started together (the last runs alone for its last 350)'
 }

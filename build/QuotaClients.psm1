@@ -85,8 +85,10 @@ function Invoke-QuotaClients {
 
 function Measure-QuotaLedger {
     # What the emulator saw: requests, 4400 answers, tasks per fileId, the share of the quota used and each
-    # process's share while all of them were running.
-    param([Parameter(Mandatory)] [object[]] $Ledger, [Parameter(Mandatory)] [int] $Rate, [Parameter(Mandatory)] [double] $WindowSec, [Parameter(Mandatory)] [int] $Processes)
+    # process's share while all of them were running (with -FairFromSec, only from that many seconds after the
+    # first request on: a long run's shares once its hosts burst on the grid).
+    param([Parameter(Mandatory)] [object[]] $Ledger, [Parameter(Mandatory)] [int] $Rate, [Parameter(Mandatory)] [double] $WindowSec, [Parameter(Mandatory)] [int] $Processes,
+        [double] $FairFromSec = 0)
     $creates = @($Ledger | Where-Object { $_.action -in 'CreateImageSprite', 'ProcessMedia' })
     $rejected = @($creates | Where-Object { $_.code -eq 4400 -or $_.errorCode -eq 'RequestLimitExceeded' }).Count
     $accepted = @($creates | Where-Object { $null -ne $_.vodTaskId -and $_.vodTaskId -ne '' } | Sort-Object { [DateTimeOffset]$_.time })
@@ -104,6 +106,8 @@ function Measure-QuotaLedger {
     $firstTry = @($creates | Group-Object $process | ForEach-Object { ($_.Group | ForEach-Object { [DateTimeOffset]$_.time } | Measure-Object -Minimum).Minimum })
     $lastAccept = @($accepted | Group-Object $process | ForEach-Object { [DateTimeOffset]$_.Group[-1].time })
     $from = ($firstTry | Measure-Object -Maximum).Maximum
+    $fairFrom = ($firstTry | Measure-Object -Minimum).Minimum.AddSeconds($FairFromSec)
+    if ($fairFrom -gt $from) { $from = $fairFrom }
     $to = ($lastAccept | Measure-Object -Minimum).Minimum
     $shares = @($accepted | Group-Object $process | ForEach-Object { @($_.Group | Where-Object { $t = [DateTimeOffset]$_.time; $t -ge $from -and $t -le $to }).Count })
     $mean = ($shares | Measure-Object -Average).Average
