@@ -9,7 +9,8 @@ namespace VodPowerShell.Core.Tests.Throttling
     /// <summary>
     /// Several hosts on one key, on a virtual clock: each runs the real <see cref="QuotaGate"/> over its own count
     /// (sharing off, as on separate machines) and <see cref="VodClient"/>'s way of retrying a quota error, against
-    /// a service that accepts at most a quota of requests in any sliding window and answers after a latency.
+    /// a service that accepts at most a quota of requests in any sliding window and answers after a latency (fixed,
+    /// or drawn anew for each answer up to a jitter more).
     /// Repeatable for a seed, and a run of minutes takes milliseconds; Bench's SharedQuota part measures the same
     /// with processes and the emulator (bench/README.md, "Shared quota"), where the host's timers and load add
     /// noise this model leaves out.
@@ -35,11 +36,13 @@ namespace VodPowerShell.Core.Tests.Throttling
         private readonly RetryOptions retry;
         private long order;
 
-        public QuotaSimulation(int quota, TimeSpan window, TimeSpan latency, int seed)
+        /// <param name="latencyJitter">Up to this much more latency on each answer, drawn evenly: real networks and servers never answer in the same time twice.</param>
+        public QuotaSimulation(int quota, TimeSpan window, TimeSpan latency, int seed, TimeSpan latencyJitter = default)
         {
             Quota = quota;
             Window = window;
             Latency = latency;
+            LatencyJitter = latencyJitter;
             random = new Random(seed);
             retry = new RetryOptions { RetryInterval = TimeSpan.FromSeconds(0.2), Jitter = random.NextDouble };
         }
@@ -49,6 +52,8 @@ namespace VodPowerShell.Core.Tests.Throttling
         public TimeSpan Window { get; }
 
         public TimeSpan Latency { get; }
+
+        public TimeSpan LatencyJitter { get; }
 
         private DateTime Now { get; set; } = Origin;
 
@@ -82,6 +87,10 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         private void At(DateTime when, Action action) => due.Enqueue(action, (when, order++));
+
+        /// <summary>How long the service takes to answer this request (no random number is drawn without jitter, so fixed-latency runs stay as they were).</summary>
+        private TimeSpan AnswerTime() =>
+            LatencyJitter > TimeSpan.Zero ? Latency + TimeSpan.FromTicks((long)(LatencyJitter.Ticks * random.NextDouble())) : Latency;
 
         /// <summary>The service counts a request when it arrives.</summary>
         private bool Arrive(int host, int fileId)
@@ -158,7 +167,7 @@ namespace VodPowerShell.Core.Tests.Throttling
                 Enter(permit => service.At(service.Now + Transit, () =>
                 {
                     bool accepted = service.Arrive(Number, fileId);
-                    service.At(service.Now + service.Latency + Transit, () =>
+                    service.At(service.Now + service.AnswerTime() + Transit, () =>
                     {
                         if (!accepted) permit.Throttled();
                         permit.Dispose();
