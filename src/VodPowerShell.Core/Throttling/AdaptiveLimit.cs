@@ -248,8 +248,10 @@ namespace VodPowerShell.Core.Throttling
 
                 // What the service accepted of this client in the last window is its share now (botocore cuts
                 // from its measured rate too); on the grid, what it accepted since every host's burst began at
-                // one instant. Never more than the limit it had.
-                limitAtCut = Math.Min(limit, onGrid ? Math.Max(1, acceptedInBurst) : accepted.Count);
+                // one instant (a refusal before its first burst there is counted as off it). Never more than the
+                // limit it had.
+                bool inGridBurst = onGrid && burstStart != default && now - burstStart <= Window;
+                limitAtCut = Math.Min(limit, inGridBurst ? Math.Max(1, acceptedInBurst) : accepted.Count);
                 limit = limitAtCut;
                 firstRaise = default;
                 if (limitAtCut < Maximum * SlowStartShare)

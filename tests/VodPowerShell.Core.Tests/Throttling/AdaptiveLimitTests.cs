@@ -195,6 +195,12 @@ namespace VodPowerShell.Core.Tests.Throttling
             for (int i = 0; i < 25; i++) limit.OnAccepted(instant.AddSeconds(0.1 * (i + 1)));
             limit.OnThrottled(instant.AddSeconds(3));
             Assert.Equal(25, limit.Permits);
+
+            // A refusal before any burst on the grid (the run just moved to it) is cut as off the grid.
+            var justMoved = CutToShare(100, accepted: 40);
+            for (int i = 0; i < 30; i++) justMoved.OnAccepted(At(10.5 + (0.01 * i)));
+            justMoved.OnThrottled(At(10.8));
+            Assert.Equal(30, justMoved.Permits);
         }
 
         [Fact]
