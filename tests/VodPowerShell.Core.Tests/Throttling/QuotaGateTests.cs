@@ -226,39 +226,5 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.Null(QuotaGates.For("host:1", "AKID1", 0, TimeSpan.FromMinutes(1), noSharing));
             Assert.False(a!.IsShared);
         }
-
-        [Theory]
-        [InlineData(true)]
-        [InlineData(false)]
-        public void InFlightWindowKeepsAtMostItsLimitAndReturnsEveryResult(bool ordered)
-        {
-            var window = new InFlightWindow<int>(3, ordered);
-            var results = new List<int>();
-            int running = 0, maxRunning = 0;
-
-            for (int i = 0; i < 12; i++)
-            {
-                int index = i;
-                Interlocked.Increment(ref running);
-                maxRunning = Math.Max(maxRunning, running);
-
-                // Later inputs finish sooner, so completion order differs from input order.
-                var operation = Task.Run(async () =>
-                {
-                    await Task.Delay(40 - (index % 4) * 10);
-                    Interlocked.Decrement(ref running);
-                    return index;
-                });
-                results.AddRange(window.Add(operation));
-                Assert.True(window.Count < 3, $"{window.Count} operations left in flight after Add");
-            }
-
-            results.AddRange(window.Drain());
-
-            Assert.Equal(0, window.Count);
-            Assert.True(maxRunning <= 3, $"{maxRunning} ran at once");
-            Assert.Equal(Enumerable.Range(0, 12), results.OrderBy(r => r));
-            if (ordered) Assert.Equal(Enumerable.Range(0, 12), results);
-        }
     }
 }
