@@ -19,7 +19,8 @@ namespace VodPowerShell.Core.Throttling
     /// <remarks>
     /// The permits are counted in this process or, shared, for every process of the user
     /// (<see cref="SharedPermitBook"/>). How many this client allows itself adapts to quota errors that come
-    /// anyway, from other machines on the key (<see cref="AdaptiveLimit"/>).
+    /// anyway, from other machines on the key (<see cref="AdaptiveLimit"/>). A steady stream that met them (API
+    /// 3.0's one-second window) takes its permits back a window after its requests left (<see cref="ReturnTime"/>).
     /// </remarks>
     public sealed class QuotaGate : IQuotaGate, IDisposable
     {
@@ -164,7 +165,7 @@ namespace VodPowerShell.Core.Throttling
                 // The book is asked only once the request is not held back.
                 if (!HeldBack(now, out retryAt) && current.TryTake(PermitsFor(now, waiting), now, out long leaseId, out retryAt))
                 {
-                    pacer.Sent(now, BurstPace * limit.Maximum);
+                    pacer.Sent(now, Pace);
                     lastSent = now;
                     if (burstAbout != default)
                     {
@@ -173,7 +174,7 @@ namespace VodPowerShell.Core.Throttling
                     }
 
                     Interlocked.Increment(ref inFlight);
-                    return new Permit(this, current, leaseId);
+                    return new Permit(this, current, leaseId, now);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -207,13 +208,21 @@ namespace VodPowerShell.Core.Throttling
         }
 
         /// <summary>
-        /// Requests leave at <see cref="BurstPace"/> (<see cref="RequestPacer"/>) when other clients may use the
+        /// Requests leave at a <see cref="Pace"/> (<see cref="RequestPacer"/>) when other clients may use the
         /// key unseen: a gate that counts this process only, or any gate once the service said "over quota". Every
         /// such client bursts at that one pace, so in a burst that fills the service's window each has had the same
         /// number accepted, which is the share <see cref="AdaptiveLimit"/> cuts it to. A gate shared by every
         /// client of the key bursts freely: its count alone keeps them within the quota.
         /// </summary>
         private bool Paced => !(book is SharedPermitBook) || limit.IsAdapting;
+
+        /// <summary>
+        /// How fast paced requests leave, in requests per window: <see cref="BurstPace"/>, or once a steady stream
+        /// (<see cref="AdaptiveLimit.IsSteady"/>, API 3.0's one-second window) has met other clients, its own
+        /// limit's rate, so its requests spread over the window and a quota error falls on each client in
+        /// proportion to its rate.
+        /// </summary>
+        private double Pace => limit.IsSteady && limit.IsAdapting ? limit.Rate : BurstPace * limit.Maximum;
 
         /// <summary>
         /// True while a paced request must wait (until <paramref name="retryAt"/>): while the adaptive limit holds
@@ -282,14 +291,31 @@ namespace VodPowerShell.Core.Throttling
             RateChanged?.Invoke($"Quota: the shared state could not be used ({ex.Message}); this process keeps its own count from now on.");
         }
 
-        private void Answered(IPermitBook from, long leaseId, bool throttled)
+        /// <summary>
+        /// When the permit of a request sent at <paramref name="sent"/> and answered at <paramref name="answered"/>
+        /// comes back: a window after the answer (see the class summary). A steady stream that has met other
+        /// clients (<see cref="AdaptiveLimit.IsSteady"/>) takes it back a window after the request left instead:
+        /// the service frees a slot a window after each request it counted, and waiting for the answer too left
+        /// that slot open for a round trip, to be taken by whichever client sent next. The client with the most
+        /// requests out took most of them, and the one with the fewest had most of its requests refused, so the
+        /// shares drifted apart instead of converging. It gives up the guarantee only for requests whose way to
+        /// the service varies by more than the timer slack, and only while quota errors come anyway.
+        /// </summary>
+        private DateTime ReturnTime(DateTime sent, DateTime answered)
+        {
+            if (!(limit.IsSteady && limit.IsAdapting)) return answered + Window + TimerSlack;
+            DateTime windowAfterSending = sent + Window + TimerSlack;
+            return windowAfterSending > answered ? windowAfterSending : answered;
+        }
+
+        private void Answered(IPermitBook from, long leaseId, DateTime sent, bool throttled)
         {
             DateTime now = clock();
             Interlocked.Decrement(ref inFlight);
             if (!throttled && Volatile.Read(ref acceptedAnswers) < PermitLimit) Interlocked.Increment(ref acceptedAnswers);
             try
             {
-                from.Return(leaseId, now + Window + TimerSlack);
+                from.Return(leaseId, ReturnTime(sent, now));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -350,13 +376,15 @@ namespace VodPowerShell.Core.Throttling
             private readonly QuotaGate gate;
             private readonly IPermitBook book;
             private readonly long leaseId;
+            private readonly DateTime sent;
             private int state;          // 0 out, 1 throttled, 2 handed back
 
-            public Permit(QuotaGate gate, IPermitBook book, long leaseId)
+            public Permit(QuotaGate gate, IPermitBook book, long leaseId, DateTime sent)
             {
                 this.gate = gate;
                 this.book = book;
                 this.leaseId = leaseId;
+                this.sent = sent;
             }
 
             public void Throttled() => Interlocked.CompareExchange(ref state, 1, 0);
@@ -364,7 +392,7 @@ namespace VodPowerShell.Core.Throttling
             public void Dispose()
             {
                 int previous = Interlocked.Exchange(ref state, 2);
-                if (previous != 2) gate.Answered(book, leaseId, throttled: previous == 1);
+                if (previous != 2) gate.Answered(book, leaseId, sent, throttled: previous == 1);
             }
         }
     }

@@ -7,7 +7,8 @@ namespace VodPowerShell.Core.Throttling
     /// SDKs' adaptive mode sends at a token rate too). <see cref="QuotaGate"/> gives every client of a key the
     /// same rate, one and a half times the quota's own, so clients that start a burst together have the same
     /// number of requests accepted when the service's window fills, which is what <see cref="AdaptiveLimit"/>
-    /// cuts each of them to. Pure arithmetic on the times it is given.
+    /// cuts each of them to; at API 3.0's one-second window, each client its own limit's rate
+    /// (<see cref="AdaptiveLimit.IsSteady"/>). Pure arithmetic on the times it is given.
     /// </summary>
     public sealed class RequestPacer
     {

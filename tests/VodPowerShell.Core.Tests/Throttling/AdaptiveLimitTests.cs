@@ -290,11 +290,11 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
-        public void SameConstantsFitAnyWindow()
+        public void SameConstantsFitAnyWindowOfBursts()
         {
             var minute = new AdaptiveLimit(100, TimeSpan.FromMinutes(1), () => 0.5);
-            var second = new AdaptiveLimit(100, TimeSpan.FromSeconds(1), () => 0.5);
-            foreach (var (limit, unit) in new[] { (minute, TimeSpan.FromMinutes(1)), (second, TimeSpan.FromSeconds(1)) })
+            var second = new AdaptiveLimit(100, TimeSpan.FromSeconds(2), () => 0.5);
+            foreach (var (limit, unit) in new[] { (minute, TimeSpan.FromMinutes(1)), (second, TimeSpan.FromSeconds(2)) })
             {
                 limit.OnThrottled(Start);
                 for (int i = 0; i < 20; i++) limit.OnAccepted(Start + TimeSpan.FromTicks(unit.Ticks * (100 + i) / 100));
@@ -304,7 +304,34 @@ namespace VodPowerShell.Core.Tests.Throttling
 
             Assert.Equal(minute.Rate, second.Rate, 9);
             Assert.Equal(TimeSpan.FromMinutes(1), minute.HoldUntil - Start);
-            Assert.Equal(TimeSpan.FromSeconds(1), second.HoldUntil - Start);
+            Assert.Equal(TimeSpan.FromSeconds(2), second.HoldUntil - Start);
+        }
+
+        [Fact]
+        public void AtAOneSecondWindowACutIsCubicsToFourFifthsOfTheAcceptedRateAndGrowsBackAlongItsCurve()
+        {
+            var second = TimeSpan.FromSeconds(1);
+            DateTime S(double windows) => Start.AddTicks((long)(windows * second.Ticks));
+            Assert.False(new AdaptiveLimit(100, TimeSpan.FromSeconds(1.2)).IsSteady);
+            var limit = new AdaptiveLimit(100, second, () => 0.5);
+            Assert.True(limit.IsSteady);
+
+            limit.OnThrottled(S(0));                                      // others met: a window's pause, as with bursts
+            Assert.Equal(S(1), limit.HoldUntil);
+            for (int i = 0; i < 40; i++) limit.OnAccepted(S(1 + (0.02 * i)));
+            Assert.True(limit.OnThrottled(S(1.9)));
+            Assert.Equal(32, limit.Rate, 9);                              // 0.8 of the 40 accepted in the window
+            Assert.False(limit.OnThrottled(S(2.0)));                      // once per window
+
+            // Back at 40 after cbrt(40 * 0.2 / 0.4) = 2.71 windows, concave before, convex after; a raise that met
+            // no error for a window does not switch to growing by half each window, as bursts do.
+            double regain = Math.Pow(20, 1.0 / 3);
+            limit.OnAccepted(S(1.9 + 1));
+            Assert.Equal(40 + (0.4 * Math.Pow(1 - regain, 3)), limit.Rate, 6);
+            limit.OnAccepted(S(1.9 + regain));
+            Assert.Equal(40, limit.Rate, 6);
+            limit.OnAccepted(S(1.9 + regain + 2));
+            Assert.Equal(40 + (0.4 * 8), limit.Rate, 6);
         }
     }
 }

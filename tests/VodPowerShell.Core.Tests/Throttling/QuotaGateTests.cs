@@ -176,6 +176,48 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.Contains("each burst now starts on a grid of UTC time (every 10.25 s)", Assert.Single(lines, line => line.Contains("grid")));
         }
 
+        [Fact]
+        public void AtAOneSecondWindowAClientThatMetOthersLeavesAtItsOwnRateAndTakesPermitsBackAWindowAfterSending()
+        {
+            DateTime start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            DateTime now = start;
+            using QuotaGate gate = FakeClockGate(100, TimeSpan.FromSeconds(1), () => now, new List<string>());
+            for (int i = 0; i < 20; i++)
+            {
+                now = start.AddSeconds(-5 + (0.01 * i));                      // heard from the service: more than one request may be out
+                Answer(Enter(gate, now, 1)!, throttled: false);
+            }
+
+            now = start;
+            Answer(Enter(gate, now, 1)!, throttled: true);                  // another client: a window's pause
+
+            // Twenty requests 10 ms apart (the whole quota's own pace while it finds its share), answered 300 ms later.
+            var out20 = new List<IQuotaPermit>();
+            for (int i = 0; i < 20; i++)
+            {
+                now = start.AddMilliseconds(1050 + (10 * i));
+                out20.Add(Enter(gate, now, 1) ?? throw new Xunit.Sdk.XunitException($"no permit at {i}"));
+            }
+
+            now = start.AddMilliseconds(1550);
+            foreach (IQuotaPermit permit in out20) Answer(permit, throttled: false);
+            now = start.AddMilliseconds(1560);
+            IQuotaPermit refused = Enter(gate, now, 1)!;
+            now = start.AddMilliseconds(1570);
+            Answer(refused, throttled: true);
+            Assert.Equal(16, gate.CurrentRate, 9);                           // 0.8 of the 20 accepted
+
+            // The oldest permit comes back a window (and the 20 ms slack) after its request left, not after its answer.
+            Assert.Null(gate.TryEnter(start.AddMilliseconds(1580), 1, out DateTime retryAt));
+            Assert.Equal(start.AddMilliseconds(1050 + 1000 + 20), retryAt);
+
+            // Then requests leave at the client's own 16 a second, not at a burst's 150.
+            now = retryAt;
+            Assert.NotNull(Enter(gate, now, 1));
+            Assert.Null(gate.TryEnter(now, 1, out retryAt));
+            Assert.Equal(now.AddTicks(TimeSpan.FromSeconds(1).Ticks / 16), retryAt);
+        }
+
         /// <summary>A gate on the clock <paramref name="now"/> reads, a fixed "random" part, and its -Verbose lines in <paramref name="lines"/>.</summary>
         private static QuotaGate FakeClockGate(int permits, TimeSpan window, Func<DateTime> now, List<string> lines)
         {
