@@ -293,8 +293,8 @@ namespace VodPowerShell.Core.Tests.Throttling
         public void SameConstantsFitAnyWindowOfBursts()
         {
             var minute = new AdaptiveLimit(100, TimeSpan.FromMinutes(1), () => 0.5);
-            var second = new AdaptiveLimit(100, TimeSpan.FromSeconds(2), () => 0.5);
-            foreach (var (limit, unit) in new[] { (minute, TimeSpan.FromMinutes(1)), (second, TimeSpan.FromSeconds(2)) })
+            var twoSeconds = new AdaptiveLimit(100, TimeSpan.FromSeconds(2), () => 0.5);
+            foreach (var (limit, unit) in new[] { (minute, TimeSpan.FromMinutes(1)), (twoSeconds, TimeSpan.FromSeconds(2)) })
             {
                 limit.OnThrottled(Start);
                 for (int i = 0; i < 20; i++) limit.OnAccepted(Start + TimeSpan.FromTicks(unit.Ticks * (100 + i) / 100));
@@ -302,9 +302,9 @@ namespace VodPowerShell.Core.Tests.Throttling
                 limit.OnAccepted(Start + TimeSpan.FromTicks(unit.Ticks * 6));
             }
 
-            Assert.Equal(minute.Rate, second.Rate, 9);
+            Assert.Equal(minute.Rate, twoSeconds.Rate, 9);
             Assert.Equal(TimeSpan.FromMinutes(1), minute.HoldUntil - Start);
-            Assert.Equal(TimeSpan.FromSeconds(2), second.HoldUntil - Start);
+            Assert.Equal(TimeSpan.FromSeconds(2), twoSeconds.HoldUntil - Start);
         }
 
         [Fact]
