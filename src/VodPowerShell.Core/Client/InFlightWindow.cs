@@ -76,9 +76,10 @@ namespace VodPowerShell.Core.Client
                     continue;
                 }
 
-                bool full = Running >= limit || held.Count >= limit + Backlog;
+                int runningNow = Running;
+                bool full = runningNow >= limit || held.Count >= limit + Backlog;
                 if (!drain && !full) yield break;
-                WaitForProgress();
+                WaitForProgress(runningNow);
             }
         }
 
@@ -97,9 +98,9 @@ namespace VodPowerShell.Core.Client
         /// In input order with room to run more, only the first operation's end frees anything (a result to hand
         /// back); otherwise any running operation's end does (room to start one more, or a result when unordered).
         /// </summary>
-        private void WaitForProgress()
+        private void WaitForProgress(int runningNow)
         {
-            if (ordered && Running < limit) ((IAsyncResult)held.First!.Value).AsyncWaitHandle.WaitOne();
+            if (ordered && runningNow < limit) ((IAsyncResult)held.First!.Value).AsyncWaitHandle.WaitOne();
             else Task.WaitAny(running.ToArray());
         }
     }

@@ -222,7 +222,10 @@ namespace VodPowerShell.Core.Throttling
         /// limit's rate, so its requests spread over the window and a quota error falls on each client in
         /// proportion to its rate.
         /// </summary>
-        private double Pace => limit.IsSteady && limit.IsAdapting ? limit.Rate : BurstPace * limit.Maximum;
+        private double Pace => SteadyAmongOthers ? limit.Rate : BurstPace * limit.Maximum;
+
+        /// <summary>A steady stream (<see cref="AdaptiveLimit.IsSteady"/>, API 3.0's one-second window) that has met other clients on the key.</summary>
+        private bool SteadyAmongOthers => limit.IsSteady && limit.IsAdapting;
 
         /// <summary>
         /// True while a paced request must wait (until <paramref name="retryAt"/>): while the adaptive limit holds
@@ -303,7 +306,7 @@ namespace VodPowerShell.Core.Throttling
         /// </summary>
         private DateTime ReturnTime(DateTime sent, DateTime answered)
         {
-            if (!(limit.IsSteady && limit.IsAdapting)) return answered + Window + TimerSlack;
+            if (!SteadyAmongOthers) return answered + Window + TimerSlack;
             DateTime windowAfterSending = sent + Window + TimerSlack;
             return windowAfterSending > answered ? windowAfterSending : answered;
         }
