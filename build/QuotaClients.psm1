@@ -14,8 +14,8 @@ $results = $fileIds | New-VodImageSprite -Credential $credential -Endpoint $env:
 '@
 
 function Invoke-QuotaClients {
-    # Starts every process at once (and the late ones -JoinAfterSec later) and waits for all; returns one summary
-    # per process (Prefix, Count, Submitted).
+    # Starts every process at once (or -StartApartSec after one another, and the late ones -JoinAfterSec after the
+    # first) and waits for all; returns one summary per process (Prefix, Count, Submitted).
     param(
         [Parameter(Mandatory)] [string] $ModulePath,
         [Parameter(Mandatory)] [uri] $Endpoint,
@@ -38,7 +38,9 @@ function Invoke-QuotaClients {
         [int] $JoinIdsPerProcess = $IdsPerProcess,
         [double] $JoinAfterSec = 0,
         # Runbooks of different sizes: process n pipes the n-th count instead of -IdsPerProcess (as many counts as -Processes).
-        [int[]] $IdsEach = @()
+        [int[]] $IdsEach = @(),
+        # Separate machines never start together: process n starts (n - 1) times this many seconds after the first.
+        [double] $StartApartSec = 0
     )
     if ($IdsEach.Count -gt 0 -and $IdsEach.Count -ne $Processes) { throw "-IdsEach has $($IdsEach.Count) counts for $Processes processes." }
     $script = Join-Path ([IO.Path]::GetTempPath()) ("vodps-quota-client-{0}.ps1" -f [guid]::NewGuid())
@@ -46,11 +48,12 @@ function Invoke-QuotaClients {
     $children = @()
     $starts = @(foreach ($n in 1..$Processes) { [pscustomobject]@{ Number = $n; Ids = $(if ($IdsEach.Count -gt 0) { $IdsEach[$n - 1] } else { $IdsPerProcess }); Late = $false } })
     if ($JoinProcesses -gt 0) { $starts += foreach ($n in 1..$JoinProcesses) { [pscustomobject]@{ Number = $Processes + $n; Ids = $JoinIdsPerProcess; Late = $true } } }
-    $joinAt = [DateTime]::UtcNow.AddSeconds($JoinAfterSec)
+    $firstAt = [DateTime]::UtcNow
     try {
         foreach ($next in $starts) {
             $n = $next.Number
-            if ($next.Late -and [DateTime]::UtcNow -lt $joinAt) { Start-Sleep -Milliseconds ([int]($joinAt - [DateTime]::UtcNow).TotalMilliseconds) }
+            $startAt = $firstAt.AddSeconds($(if ($next.Late) { $JoinAfterSec } else { ($n - 1) * $StartApartSec }))
+            if ([DateTime]::UtcNow -lt $startAt) { Start-Sleep -Milliseconds ([int]($startAt - [DateTime]::UtcNow).TotalMilliseconds) }
             $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
             foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $script) { $start.ArgumentList.Add($argument) }
             $start.UseShellExecute = $false

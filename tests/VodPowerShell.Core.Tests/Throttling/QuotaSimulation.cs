@@ -71,6 +71,13 @@ namespace VodPowerShell.Core.Tests.Throttling
             return this;
         }
 
+        /// <summary>Hosts that start <paramref name="apart"/> after one another, as runbooks on separate machines or started by hand do.</summary>
+        public QuotaSimulation AddHostsApart(int count, int fileIds, TimeSpan apart)
+        {
+            for (int i = 0; i < count; i++) AddHost(fileIds, TimeSpan.FromTicks(apart.Ticks * i));
+            return this;
+        }
+
         /// <summary>Runs until every fileId has its task (or a host gave one up) and measures it as Bench's Measure-QuotaLedger does.</summary>
         public QuotaSimulationResult Run()
         {

@@ -151,6 +151,38 @@ namespace VodPowerShell.Core.Tests.Throttling
             }
         }
 
+        [Theory]
+        [InlineData(1, 30, 20, 3, 6000, 1.0)]      // API 3.0, answers in 30-50 ms: a minute of the quota each
+        [InlineData(1, 30, 20, 6, 3000, 1.5)]
+        [InlineData(10, 100, 0, 3, 3000, 4.0)]     // the issue's setting, processes started by hand
+        public void HostsStartedSecondsApartMeetTheTargetsOverALongRun(int windowSec, int latencyMs, int jitterMs, int hosts, int fileIdsPerHost, double apartSec)
+        {
+            // The host that starts last finds the others' share of the quota taken (at API 3.0, the first ones pause
+            // after meeting each other and it takes the window). The shares converge over tens of windows: about
+            // 40 s at API 3.0, 25 windows at 10 s, where bursts move to the grid. Runs of a few thousand fileIds
+            // outlast that, and are judged over all the time every host was asking.
+            foreach (int seed in Seeds)
+            {
+                var service = new QuotaSimulation(100, TimeSpan.FromSeconds(windowSec), TimeSpan.FromMilliseconds(latencyMs), seed, TimeSpan.FromMilliseconds(jitterMs));
+                AssertMeetsTheTargets(service.AddHostsApart(hosts, fileIdsPerHost, TimeSpan.FromSeconds(apartSec)).Run(), seed);
+            }
+        }
+
+        [Theory]
+        [InlineData(1, 30, 3, 1000, 0.5)]          // API 3.0
+        [InlineData(10, 100, 6, 150, 3.0)]         // the issue's setting
+        public void HostsStartedSecondsApartInAShortRunLoseAndRepeatNothing(int windowSec, int latencyMs, int hosts, int fileIdsPerHost, double apartSec)
+        {
+            // A run shorter than the time shares take to converge keeps the start's unequal shares: ±40-176% at API
+            // 3.0, and at the issue's setting a host may get almost nothing while all ask, with up to 12% of requests
+            // refused (bench/README.md, "Hosts that start apart"). What holds is that no fileId is lost or sent twice.
+            foreach (int seed in Seeds)
+            {
+                var service = new QuotaSimulation(100, TimeSpan.FromSeconds(windowSec), TimeSpan.FromMilliseconds(latencyMs), seed);
+                AssertEveryFileIdOnce(service.AddHostsApart(hosts, fileIdsPerHost, TimeSpan.FromSeconds(apartSec)).Run());
+            }
+        }
+
         /// <summary>Issue 17's targets for separate machines: at most 5% answers 4400, 85% of the quota used, each host within ±25% of fair.</summary>
         private static void AssertMeetsTheTargets(QuotaSimulationResult run, int seed)
         {
