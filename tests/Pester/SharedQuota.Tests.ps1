@@ -8,12 +8,12 @@ BeforeAll {
     $script:rate = 20; $script:windowSec = 2
     $script:emulator = Start-TestEmulator -ArgumentList '--quota-rate', $rate, '--quota-window-ms', ($windowSec * 1000), '--quota-sliding'
 
-    function Invoke-Clients([int] $Processes, [bool] $Sharing, [int] $IdsPerProcess) {
+    function Invoke-Clients([int] $Processes, [bool] $Sharing, [int] $IdsPerProcess, [double] $StartApartSec = 0) {
         Reset-Emulator $emulator
         $clients = @{
             ModulePath = $env:VODPS_TEST_MODULE; Endpoint = $emulator.Endpoint; SecretId = $emulator.SecretId; SecretKey = $emulator.SecretKey
             Processes = $Processes; IdsPerProcess = $IdsPerProcess; Rate = $rate; WindowSec = $windowSec; Sharing = $Sharing
-            QuotaFolder = Join-Path $TestDrive "quota-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 240
+            QuotaFolder = Join-Path $TestDrive "quota-$([guid]::NewGuid().ToString('N'))"; TimeoutSec = 240; StartApartSec = $StartApartSec
         }
         $summaries = @(Invoke-QuotaClients @clients)
         [pscustomobject]@{ Summaries = $summaries; Ledger = (Measure-QuotaLedger -Ledger @(Get-EmulatorLedger $emulator) -Rate $rate -WindowSec $windowSec -Processes $Processes) }
@@ -22,10 +22,12 @@ BeforeAll {
 AfterAll { $emulator | Stop-TestEmulator }
 
 Describe 'One quota for every process of the user' {
-    It 'lets <Processes> processes share the quota: no 4400 at all, and every fileId gets exactly one task' -TestCases @(
-        @{ Processes = 1 }, @{ Processes = 3 }, @{ Processes = 6 }
+    It 'lets <Processes> processes started <StartApartSec> s apart share the quota: no 4400 at all, and every fileId gets exactly one task' -TestCases @(
+        @{ Processes = 1; StartApartSec = 0 }, @{ Processes = 3; StartApartSec = 0 }, @{ Processes = 6; StartApartSec = 0 }
+        # Runbooks started by hand or by separate schedules: the ones that start late find the book, not the window, full.
+        @{ Processes = 3; StartApartSec = 1 }
     ) {
-        $run = Invoke-Clients -Processes $Processes -Sharing $true -IdsPerProcess ([int](60 / $Processes))
+        $run = Invoke-Clients -Processes $Processes -Sharing $true -IdsPerProcess ([int](60 / $Processes)) -StartApartSec $StartApartSec
 
         foreach ($summary in $run.Summaries) { $summary.Submitted | Should -Be $summary.Count }
         $run.Ledger.Rejected | Should -Be 0
