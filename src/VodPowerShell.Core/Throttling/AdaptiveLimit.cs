@@ -35,7 +35,8 @@ namespace VodPowerShell.Core.Throttling
     /// quota error, if the window is long enough, each burst starts at an instant of a grid of UTC time that every host computes alike
     /// (<see cref="BurstInstant"/>), and a cut is to what this burst got: every host, a joiner too, races from the
     /// same instant at the same pace, so the window fills while each has the same number accepted (water filling
-    /// again, every window). A run shorter than that never waits for the grid.</item>
+    /// again, every window). A run shorter than that never waits for the grid; one on it stays on it, even back at
+    /// the whole quota.</item>
     /// <item>Bursts in step need every host's answers back within a small part of the window. At API 3.0's one
     /// second, tens of milliseconds of varying answer time are that part, and the bursts drift apart. Windows
     /// up to <see cref="LongestSteadyWindow"/> are shared by steady streams instead
@@ -159,7 +160,7 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>True when the window is at most <see cref="LongestSteadyWindow"/>: requests leave at the limit's own pace, and a cut is CUBIC's.</summary>
         public bool IsSteady => Window <= LongestSteadyWindow;
 
-        /// <summary>True from a quota error until the limit has grown back to <see cref="Maximum"/>.</summary>
+        /// <summary>True from a quota error until the limit has grown back to <see cref="Maximum"/> off the grid (<see cref="IsOnGrid"/>).</summary>
         public bool IsAdapting
         {
             get
@@ -334,9 +335,17 @@ namespace VodPowerShell.Core.Throttling
                 };
                 if (limit >= Maximum)
                 {
+                    // Back at the whole quota: alone again, except on the grid. There a burst that met no refusal
+                    // says that the others left room in it (a late host grows into the room of hosts just moving
+                    // to the grid), not that they left; and off the grid its next quota error would be a first one,
+                    // a pause and then a burst with the whole quota at any moment, which cuts the hosts still on
+                    // the grid far below their shares.
                     limit = Maximum;
-                    phase = Phase.Full;
-                    othersSeenSince = default;
+                    if (!OnGrid(now))
+                    {
+                        phase = Phase.Full;
+                        othersSeenSince = default;
+                    }
                 }
                 else if (phase == Phase.Cubic && !IsSteady)
                 {

@@ -93,7 +93,7 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.Equal(18, (int)RateAfter(3.7));
             Assert.True(RateAfter(12) > 50, "a host that the others left alone takes the room");
             Assert.Equal(100, RateAfter(30));
-            Assert.False(limit.IsAdapting);
+            Assert.Equal(100, RateAfter(40));
         }
 
         [Fact]
@@ -218,21 +218,40 @@ namespace VodPowerShell.Core.Tests.Throttling
         }
 
         [Fact]
-        public void AWindowShorterThanTenSecondsAndALimitBackAtTheQuotaUseNoGrid()
+        public void AWindowShorterThanTenSecondsUsesNoGrid()
         {
             var shortWindow = new AdaptiveLimit(100, TimeSpan.FromSeconds(2), () => 0);
             shortWindow.OnThrottled(Start);
             Assert.True(shortWindow.IsAdapting);
             Assert.False(shortWindow.IsOnGrid(Start.AddMinutes(10)));
+        }
 
-            // Alone again, the limit grows back to the whole quota: the next quota error starts counting again.
+        [Fact]
+        public void ALimitBackAtTheQuotaOffTheGridStartsAgainButOnTheGridStaysOnIt()
+        {
+            // Before the grid, growing back to the whole quota means alone again: the next quota error is a first one.
+            var early = CutToShare(100, accepted: 40);
+            for (int i = 0; i < 200 && early.IsAdapting; i++) early.OnAccepted(At(1.5 + (0.04 * i)));
+            Assert.False(early.IsAdapting);
+            Assert.False(early.IsOnGrid(At(40)));
+            early.OnThrottled(At(40));
+            Assert.Equal(At(41), early.HoldUntil);
+            Assert.False(early.IsOnGrid(At(49)));
+
+            // On the grid it stays there, and its next quota error is a cut to what its burst got, with no pause.
             var limit = CutToShare(100, accepted: 40);
             Assert.True(limit.IsOnGrid(At(12)));
-            for (int i = 0; i < 200 && limit.IsAdapting; i++) limit.OnAccepted(At(12 + (0.1 * i)));
-            Assert.False(limit.IsAdapting);
-            Assert.False(limit.IsOnGrid(At(40)));
-            limit.OnThrottled(At(40));
-            Assert.False(limit.IsOnGrid(At(49)));
+            for (int i = 0; i < 200 && limit.Permits < 100; i++) limit.OnAccepted(At(12 + (0.1 * i)));
+            Assert.Equal(100, limit.Permits);
+            Assert.True(limit.IsAdapting);
+            Assert.True(limit.IsOnGrid(At(40)));
+            DateTime instant = limit.BurstInstant(At(40));
+            limit.StartBurst(instant);
+            for (int i = 0; i < 50; i++) limit.OnAccepted(instant.AddSeconds(0.1 * (i + 1)));
+            Assert.True(limit.OnThrottled(instant.AddSeconds(6)));
+            Assert.Equal(50, limit.Permits);
+            Assert.Equal(At(1), limit.HoldUntil);
+            Assert.True(limit.IsOnGrid(instant.AddSeconds(6)));
         }
 
         [Fact]

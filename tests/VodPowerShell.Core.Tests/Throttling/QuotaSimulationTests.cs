@@ -154,13 +154,15 @@ namespace VodPowerShell.Core.Tests.Throttling
         [Theory]
         [InlineData(1, 30, 20, 3, 6000, 1.0)]      // API 3.0, answers in 30-50 ms: a minute of the quota each
         [InlineData(1, 30, 20, 6, 3000, 1.5)]
-        [InlineData(10, 100, 0, 3, 3000, 4.0)]     // the setting, processes started by hand
+        [InlineData(10, 100, 20, 3, 3000, 4.0)]    // the setting, processes started by hand
         public void HostsStartedSecondsApartMeetTheTargetsOverALongRun(int windowSec, int latencyMs, int jitterMs, int hosts, int fileIdsPerHost, double apartSec)
         {
             // The host that starts last finds the others' share of the quota taken (at API 3.0, the first ones pause
             // after meeting each other and it takes the window). The shares converge over tens of windows: about
             // 40 s at API 3.0, 25 windows at 10 s, where bursts move to the grid. Runs of a few thousand fileIds
-            // outlast that, and are judged over all the time every host was asking.
+            // outlast that, and are judged over all the time every host was asking. At 10 s the late host left the
+            // grid once it grew back to the whole quota, and its next quota error cut the others to 4-12 (seed 2:
+            // ±52%); it now stays on the grid.
             foreach (int seed in Seeds)
             {
                 var service = new QuotaSimulation(100, TimeSpan.FromSeconds(windowSec), TimeSpan.FromMilliseconds(latencyMs), seed, TimeSpan.FromMilliseconds(jitterMs));
