@@ -66,7 +66,7 @@ namespace VodPowerShell.Core.Throttling
         /// <summary>The grid instant of a burst about to start with the next request that leaves (the default value when none).</summary>
         private DateTime burstAbout;
 
-        /// <summary>True once -Verbose was told that bursts start on the grid, until the limit is back at the whole quota.</summary>
+        /// <summary>True once -Verbose was told that bursts start on the grid, until the run leaves it (back at the whole quota before the grid).</summary>
         private bool gridSaid;
 
         /// <summary>A gate for this process only.</summary>
