@@ -236,14 +236,17 @@ namespace VodPowerShell.Core.Throttling
         /// none. Hosts given equal work finish close together, some with a few requests left over for a window of
         /// their own (integer shares of a quota do not divide it evenly), while the others' last bursts leave that
         /// room unused in the window before: sent then, they end the run a window sooner (a minute on v2). A host
-        /// with no room is refused a request or two, retried as any other, and the next quota error stops it.
+        /// with no room is refused a request or two, retried as any other, and the next quota error stops it. Never
+        /// beyond <see cref="Maximum"/>: the service accepts no more of one client in a window, so a limit back at the
+        /// whole quota on the grid has none.
         /// </summary>
         public int RoomForLastRequests(DateTime now)
         {
             lock (sync)
             {
                 if (phase == Phase.Full || phase == Phase.Aligning || now - lastThrottle < Window) return 0;
-                return (PermitsOf(limit) + 1) / 2;
+                int permits = PermitsOf(limit);
+                return Math.Min((permits + 1) / 2, Maximum - permits);
             }
         }
 

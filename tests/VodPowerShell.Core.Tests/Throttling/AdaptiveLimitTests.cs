@@ -245,6 +245,7 @@ namespace VodPowerShell.Core.Tests.Throttling
             Assert.Equal(100, limit.Permits);
             Assert.True(limit.IsAdapting);
             Assert.True(limit.IsOnGrid(At(40)));
+            Assert.Equal(0, limit.RoomForLastRequests(At(40)));       // the service takes no more than the quota from one client
             DateTime instant = limit.BurstInstant(At(40));
             limit.StartBurst(instant);
             for (int i = 0; i < 50; i++) limit.OnAccepted(instant.AddSeconds(0.1 * (i + 1)));
